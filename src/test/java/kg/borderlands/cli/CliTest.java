@@ -1,0 +1,46 @@
+package kg.borderlands.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CliTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"load", "validate", "serve", "query", "export"})
+    void everyCommandHasHelp(String command) {
+        StringWriter out = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), command, "--help");
+        assertEquals(0, code);
+        assertTrue(out.toString().startsWith("Usage: borderlands-kg " + command), out.toString());
+    }
+
+    @Test
+    void unknownOptionIsOneLineAndExit2() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "load", "--bogus");
+        assertEquals(2, code);
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--bogus"));
+    }
+
+    @Test
+    void badFormatIsOneLineAndExit2() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "export", "--format", "xlsx", "--store", "target/never-built");
+        assertEquals(2, code);
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().contains("unknown format 'xlsx'"), err.toString());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
+    }
+}

@@ -1,0 +1,106 @@
+package kg.borderlands.query;
+
+import kg.borderlands.Vocab;
+import kg.borderlands.load.StoreManager;
+import kg.borderlands.support.TestProject;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Runs every competency question {@code queries/cq-NN-name.rq} and compares its result, ignoring row order,
+ * with the hand-written {@code queries/cq-NN-name.tsv} beside it. In the TSV, the first line names the
+ * variables; IRIs are written as prefixed names ({@code bkr:ttp}), literals as their plain lexical form,
+ * unbound as an empty cell. An ASK question's TSV holds {@code true} or {@code false}.
+ */
+class CompetencyQuestionsTest {
+    private static DatasetGraph dsg;
+    private static final PrefixMapping PREFIXES = Vocab.prefixes();
+
+    @BeforeAll
+    static void open() throws IOException {
+        dsg = TestProject.realStore().open();
+    }
+
+    @AfterAll
+    static void close() {
+        StoreManager.close(dsg);
+    }
+
+    static Stream<Path> questions() throws IOException {
+        try (Stream<Path> s = Files.list(TestProject.root().resolve("queries"))) {
+            List<Path> qs = s.filter(p -> p.getFileName().toString().matches("cq-\\d\\d-.*\\.rq")).sorted()
+                    .collect(Collectors.toList());
+            return qs.stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("questions")
+    void answersAsExpected(Path rq) throws IOException {
+        Path tsv = rq.resolveSibling(rq.getFileName().toString().replaceFirst("\\.rq$", ".tsv"));
+        assertTrue(Files.exists(tsv), "expected result file missing: " + tsv);
+        List<String> expectedLines = Files.readAllLines(tsv).stream().filter(l -> !l.isBlank()).collect(Collectors.toList());
+        Query q = QueryRunner.parse(Files.readString(rq));
+
+        if (q.isAskType()) {
+            boolean actual = Txn.calculateRead(dsg, () -> {
+                try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(q).build()) {
+                    return qe.execAsk();
+                }
+            });
+            assertEquals(expectedLines.get(0).trim(), Boolean.toString(actual), rq.toString());
+            return;
+        }
+        List<String> header = List.of(expectedLines.get(0).split("\t", -1));
+        List<String> expected = expectedLines.subList(1, expectedLines.size()).stream()
+                .map(CompetencyQuestionsTest::normaliseRow).sorted().collect(Collectors.toList());
+        List<String> actual = Txn.calculateRead(dsg, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(q).build()) {
+                ResultSet rs = qe.execSelect();
+                assertEquals(header, rs.getResultVars(), "variables of " + rq.getFileName());
+                List<String> rows = new ArrayList<>();
+                while (rs.hasNext()) rows.add(row(rs.next(), header));
+                return rows;
+            }
+        });
+        actual.sort(null);
+        assertEquals(String.join("\n", expected), String.join("\n", actual),
+                "result of " + rq.getFileName() + " (rows sorted; expected from " + tsv.getFileName() + ")");
+    }
+
+    private static String normaliseRow(String line) {
+        return String.join("\t", List.of(line.split("\t", -1)).stream().map(String::trim).collect(Collectors.toList()));
+    }
+
+    private static String row(QuerySolution s, List<String> vars) {
+        return vars.stream().map(v -> cell(s.get(v))).collect(Collectors.joining("\t"));
+    }
+
+    private static String cell(RDFNode n) {
+        if (n == null) return "";
+        if (n.isURIResource()) return PREFIXES.shortForm(n.asResource().getURI());
+        if (n.isLiteral()) return n.asLiteral().getLexicalForm();
+        return n.toString();
+    }
+}
