@@ -8,6 +8,7 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -50,13 +51,27 @@ public final class OntologyIndex {
         return false;
     }
 
-    /** True if {@code blk:localName} is an individual typed (directly or via subclass) with {@code blk:type}. */
-    public boolean isIndividualOf(String localName, String type) {
-        Resource ind = ontology.getResource(Vocab.BLK + localName);
+    /**
+     * The controlled value (an individual of {@code blk:type}, e.g. a {@code ParticipantRole}) that data
+     * writes as {@code token}: matched on its {@code skos:notation}, else on its local name. Null if none.
+     */
+    public Resource resolveValue(String token, String type) {
+        Objects.requireNonNull(token, "token");
+        for (Statement s : ontology.listStatements(null, SKOS.notation, (RDFNode) null).toList()) {
+            if (s.getObject().isLiteral() && token.equals(s.getObject().asLiteral().getLexicalForm())
+                    && isIndividualOf(s.getSubject(), type)) {
+                return s.getSubject();
+            }
+        }
+        Resource byName = ontology.getResource(Vocab.BLK + token);
+        return isIndividualOf(byName, type) ? byName : null;
+    }
+
+    private boolean isIndividualOf(Resource ind, String type) {
         for (Statement s : ontology.listStatements(ind, RDF.type, (RDFNode) null).toList()) {
             RDFNode t = s.getObject();
             if (t.isURIResource() && t.asResource().getURI().startsWith(Vocab.BLK)
-                    && isSubClassOf(t.asResource().getLocalName(), type)) {
+                    && isSubClassOf(t.asResource().getURI().substring(Vocab.BLK.length()), type)) {
                 return true;
             }
         }

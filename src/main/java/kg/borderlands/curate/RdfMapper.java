@@ -36,16 +36,18 @@ public final class RdfMapper {
     private static final String WKT = Vocab.GEO + "wktLiteral";
 
     private final RecordSet records;
+    private final OntologyIndex ontology;
     private final Model model = ModelFactory.createDefaultModel();
 
-    private RdfMapper(RecordSet records) {
+    private RdfMapper(RecordSet records, OntologyIndex ontology) {
         this.records = records;
+        this.ontology = ontology;
         model.setNsPrefixes(Vocab.prefixes());
     }
 
     /** Maps every record of the set. */
-    public static Model map(RecordSet records) {
-        RdfMapper m = new RdfMapper(Objects.requireNonNull(records, "records"));
+    public static Model map(RecordSet records, OntologyIndex ontology) {
+        RdfMapper m = new RdfMapper(Objects.requireNonNull(records, "records"), Objects.requireNonNull(ontology, "ontology"));
         for (LocatedRecord r : records.all()) m.record(r.kind(), r.record());
         return m.model;
     }
@@ -128,7 +130,7 @@ public final class RdfMapper {
             Resource part = model.createResource(s.getURI() + "/participation/" + (++i));
             part.addProperty(RDF.type, blk("Participation"));
             part.addProperty(blkProp("agent"), res(p.actor()));
-            part.addProperty(blkProp("role"), blk(p.role()));
+            part.addProperty(blkProp("role"), value(p.role(), "ParticipantRole"));
             s.addProperty(blkProp("qualifiedParticipation"), part);
             s.addProperty(blkProp("hasParticipant"), res(p.actor()));
         }
@@ -140,7 +142,7 @@ public final class RdfMapper {
     private void claim(Resource s, Records.Claim c) {
         links(s, blkProp("claimant"), c.claimant());
         links(s, blkProp("accused"), c.accused());
-        if (c.act() != null) s.addProperty(blkProp("act"), blk(c.act()));
+        if (c.act() != null) s.addProperty(blkProp("act"), value(c.act(), "ClaimTopic"));
         if (c.date() != null) {
             DateValue d = DateValue.parse(c.date());
             temporal(s, blkProp("date"), "date", d);
@@ -149,7 +151,7 @@ public final class RdfMapper {
         links(s, blkProp("about"), c.about());
         links(s, blkProp("respondsTo"), c.respondsTo());
         if (c.quote() != null) s.addProperty(blkProp("quote"), c.quote(), "en");
-        s.addProperty(blkProp("stance"), blk(c.stance() != null ? c.stance() : defaultStance(c.type())));
+        s.addProperty(blkProp("stance"), value(c.stance() != null ? c.stance() : defaultStance(c.type()), "Stance"));
     }
 
     /** The stance a claim type implies when none is given. */
@@ -165,9 +167,8 @@ public final class RdfMapper {
     private void figure(Resource s, Records.Figure f) {
         s.addLiteral(blkProp("value"), decimal(f.value()));
         if (f.valueMax() != null) s.addLiteral(blkProp("valueMax"), decimal(f.valueMax()));
-        String q = f.qualifier() == null ? "Exact" : RecordChecker.capitalise(f.qualifier());
-        s.addProperty(blkProp("qualifier"), blk(q));
-        s.addProperty(blkProp("unit"), blk(f.unit()));
+        s.addProperty(blkProp("qualifier"), value(f.qualifier() == null ? "exact" : f.qualifier(), "ValueQualifier"));
+        s.addProperty(blkProp("unit"), value(f.unit(), "Unit"));
         s.addProperty(blkProp("measure"), f.measure(), "en");
         link(s, blkProp("event"), f.event());
         if (f.period() != null) {
@@ -191,7 +192,7 @@ public final class RdfMapper {
         if (records.byId(REPORT_AUTHOR_ID) != null) s.addProperty(blkProp("recommendedBy"), res(REPORT_AUTHOR_ID));
         links(s, blkProp("addressedTo"), rec.addressedTo());
         links(s, blkProp("concerns"), rec.concerns());
-        rec.topic().forEach(t -> s.addProperty(blkProp("topic"), blk(t)));
+        rec.topic().forEach(t -> s.addProperty(blkProp("topic"), value(t, "Topic")));
     }
 
     private void section(Resource s, Records.Section sec) {
@@ -220,6 +221,13 @@ public final class RdfMapper {
     }
 
     // ---- helpers ----
+
+    /** A controlled value, resolved through the ontology (checked before mapping). */
+    private Resource value(String token, String scheme) {
+        Resource r = ontology.resolveValue(token, scheme);
+        if (r == null) throw new IllegalStateException("unchecked controlled value " + token + " of " + scheme);
+        return r;
+    }
 
     private Resource res(String id) {
         return model.createResource(Vocab.ID + id);

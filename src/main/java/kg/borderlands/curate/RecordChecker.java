@@ -133,7 +133,7 @@ public final class RecordChecker {
         }
 
         private void vocab(String field, String value, String scheme) {
-            if (value != null && !ontology.isIndividualOf(value, scheme)) {
+            if (value != null && ontology.resolveValue(value, scheme) == null) {
                 problems.add(r.problem(Problem.BAD_VALUE, field, "'" + value + "' is not a " + scheme
                         + " of the ontology vocabulary"));
             }
@@ -209,7 +209,7 @@ public final class RecordChecker {
 
         private void figure(Records.Figure f) {
             vocab("/unit", f.unit(), "Unit");
-            vocab("/qualifier", f.qualifier() == null ? null : capitalise(f.qualifier()), "ValueQualifier");
+            vocab("/qualifier", f.qualifier(), "ValueQualifier");
             boolean range = "range".equalsIgnoreCase(f.qualifier());
             if (range != (f.valueMax() != null)) {
                 problems.add(r.problem(Problem.BAD_VALUE, "/valueMax",
@@ -247,10 +247,5 @@ public final class RecordChecker {
             date("/date", w.date());
             date("/dateTo", w.dateTo());
         }
-    }
-
-    /** "atLeast" → "AtLeast": qualifiers are written lower camel case in data, upper in the ontology. */
-    static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -36,9 +36,9 @@ public final class GraphBuilder {
 
     public BuiltGraphs build() throws IOException, CurationException {
         Model ontology = readOntology();
-        RecordSet records = new RecordChecker(new OntologyIndex(ontology))
-                .check(new RecordReader().readAll(inputs.dataDir()));
-        Model data = RdfMapper.map(records);
+        OntologyIndex index = new OntologyIndex(ontology);
+        RecordSet records = new RecordChecker(index).check(new RecordReader().readAll(inputs.dataDir()));
+        Model data = RdfMapper.map(records, index);
         Model inferred = Inference.infer(ontology, data);
         ValidationReport report = validate(ontology, data, inferred);
         return new BuiltGraphs(ontology, data, inferred, report);
