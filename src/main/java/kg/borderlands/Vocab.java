@@ -1,0 +1,73 @@
+package kg.borderlands;
+
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+
+/** The project's namespaces, defined once. */
+public final class Vocab {
+    private Vocab() {}
+
+    /** Base of every IRI this project mints. */
+    public static final String BASE = "https://w3id.org/borderlands-kg/";
+    /** Ontology namespace (prefix {@code blk:}). */
+    public static final String BLK = BASE + "ontology#";
+    /** Namespace of curated records: {@code BASE + "id/" + recordId}. */
+    public static final String ID = BASE + "id/";
+    /** Named graphs of the store. */
+    public static final String GRAPH_ONTOLOGY = BASE + "graph/ontology";
+    public static final String GRAPH_DATA = BASE + "graph/data";
+    public static final String GRAPH_INFERRED = BASE + "graph/inferred";
+
+    public static final String SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/";
+    public static final String TIME = "http://www.w3.org/2006/time#";
+    public static final String GEO = "http://www.opengis.net/ont/geosparql#";
+    public static final String ORG = "http://www.w3.org/ns/org#";
+    public static final String PROV = "http://www.w3.org/ns/prov#";
+    public static final String SOSA = "http://www.w3.org/ns/sosa/";
+    public static final String SCHEMA = "https://schema.org/";
+    public static final String CITO = "http://purl.org/spar/cito/";
+    public static final String DOCO = "http://purl.org/spar/doco/";
+    public static final String FABIO = "http://purl.org/spar/fabio/";
+    public static final String VOID = "http://rdfs.org/ns/void#";
+
+    public static Resource blk(String localName) {
+        return ResourceFactory.createResource(BLK + localName);
+    }
+
+    public static Property blkProp(String localName) {
+        return ResourceFactory.createProperty(BLK + localName);
+    }
+
+    public static Resource record(String id) {
+        return ResourceFactory.createResource(ID + id);
+    }
+
+    public static Property time(String localName) {
+        return ResourceFactory.createProperty(TIME + localName);
+    }
+
+    public static Property prop(String ns, String localName) {
+        return ResourceFactory.createProperty(ns + localName);
+    }
+
+    /** Prefixes used for output (Turtle, query results). */
+    public static org.apache.jena.shared.PrefixMapping prefixes() {
+        org.apache.jena.shared.PrefixMapping pm = org.apache.jena.shared.PrefixMapping.Factory.create();
+        pm.setNsPrefixes(org.apache.jena.shared.PrefixMapping.Standard);
+        pm.setNsPrefix("blk", BLK);
+        pm.setNsPrefix("bkr", ID);
+        pm.setNsPrefix("skos", org.apache.jena.vocabulary.SKOS.uri);
+        pm.setNsPrefix("dct", org.apache.jena.vocabulary.DCTerms.NS);
+        pm.setNsPrefix("sem", SEM);
+        pm.setNsPrefix("time", TIME);
+        pm.setNsPrefix("geo", GEO);
+        pm.setNsPrefix("org", ORG);
+        pm.setNsPrefix("prov", PROV);
+        pm.setNsPrefix("sosa", SOSA);
+        pm.setNsPrefix("schema", SCHEMA);
+        pm.setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/");
+        pm.setNsPrefix("void", VOID);
+        return pm;
+    }
+}

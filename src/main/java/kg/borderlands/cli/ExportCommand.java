@@ -1,0 +1,53 @@
+package kg.borderlands.cli;
+
+import kg.borderlands.export.Exporter;
+import kg.borderlands.load.LoadOperation;
+import kg.borderlands.load.StoreManager;
+import org.apache.jena.sparql.core.DatasetGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write the store as RDF: ttl, nt, jsonld, rdfxml (union graph) or trig (named graphs).")
+final class ExportCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions options;
+
+    @Option(names = "--format", paramLabel = "FORMAT", required = true,
+            description = "ttl, nt, jsonld, trig or rdfxml.")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Exporter.Format fmt = Exporter.Format.parse(format);
+        StoreManager store = options.storeManager();
+        LoadOperation.ensure(options.inputs(), store, false);
+        DatasetGraph dsg = store.open();
+        try {
+            if (out == null) {
+                Exporter.export(dsg, fmt, System.out);
+                System.out.flush();
+            } else {
+                if (out.getParent() != null) Files.createDirectories(out.getParent());
+                long n;
+                try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
+                    n = Exporter.export(dsg, fmt, os);
+                }
+                System.err.println("wrote " + n + (fmt.quads() ? " quads" : " triples") + " to " + out);
+            }
+        } finally {
+            StoreManager.close(dsg);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,48 @@
+package kg.borderlands.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Entry point: {@code java -jar borderlands-kg.jar <command>}. One class per subcommand. */
+@Command(name = "borderlands-kg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Knowledge graph of Crisis Group Asia Report N°354 on Apache Jena.",
+        subcommands = {LoadCommand.class, ValidateCommand.class, ServeCommand.class, QueryCommand.class,
+                ExportCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and debug output.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    static {
+        Logging.configure();
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler(Errors::onBadArguments);
+        cl.setExecutionExceptionHandler(Errors::onFailure);
+        return cl.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"borderlands-kg " + (v == null ? "dev" : v) + " (Apache Jena 5.6.0)"};
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package kg.borderlands.cli;
+
+import kg.borderlands.load.LoadOperation;
+import kg.borderlands.load.StoreManager;
+import kg.borderlands.query.QueryRunner;
+import org.apache.jena.sparql.core.DatasetGraph;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = "Run a SPARQL query against the store, offline. Prefixes blk:, bkr:, skos:, time:… are predeclared.")
+final class QueryCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions options;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "File holding the query.")
+        Path file;
+
+        @Option(names = {"-q", "--query"}, paramLabel = "SPARQL", description = "The query itself.")
+        String text;
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() throws Exception {
+        QueryRunner.Format fmt = QueryRunner.Format.parse(format);
+        String sparql;
+        if (source.file != null) {
+            try {
+                sparql = Files.readString(source.file);
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException("query file not found: " + source.file);
+            }
+        } else {
+            sparql = source.text;
+        }
+        try {
+            QueryRunner.parse(sparql);
+        } catch (org.apache.jena.query.QueryParseException e) {
+            throw new IllegalArgumentException("bad SPARQL: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        StoreManager store = options.storeManager();
+        LoadOperation.ensure(options.inputs(), store, false);
+        DatasetGraph dsg = store.open();
+        try {
+            QueryRunner.run(dsg, sparql, fmt, System.out);
+        } finally {
+            System.out.flush();
+            StoreManager.close(dsg);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,52 @@
+package kg.borderlands.cli;
+
+import kg.borderlands.load.LoadOperation;
+import kg.borderlands.load.StoreManager;
+import kg.borderlands.serve.KgServer;
+import org.apache.jena.sparql.core.DatasetGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Build or reuse the store, then serve it over SPARQL: /kg/sparql, /kg/query (query), "
+                + "/kg/get (read-only Graph Store Protocol). No updates are accepted.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions options;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "3030", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (timeoutSeconds <= 0) throw new IllegalArgumentException("--timeout must be positive");
+        StoreManager store = options.storeManager();
+        LoadOperation.Result r = LoadOperation.ensure(options.inputs(), store, false);
+        DatasetGraph dsg = store.open();
+        KgServer server = KgServer.builder().dataset(dsg).port(port)
+                .timeoutMillis(Math.round(timeoutSeconds * 1000)).build();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            StoreManager.close(dsg);
+        }, "shutdown"));
+        server.start();
+        var out = spec.commandLine().getOut();
+        out.println((r.reused() ? "reusing " : "built ") + r.build());
+        out.println("serving " + server.datasetUrl() + "/sparql (also /kg/query, /kg/get); Ctrl-C to stop");
+        out.flush();
+        server.join();
+        return 0;
+    }
+}

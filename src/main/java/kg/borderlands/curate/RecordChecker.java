@@ -1,0 +1,256 @@
+package kg.borderlands.curate;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static kg.borderlands.curate.Kind.*;
+
+/**
+ * Checks what binding cannot: id syntax and uniqueness, types against the ontology, references between
+ * records, dates, controlled values and a few per-kind rules. Reports every problem, located.
+ */
+public final class RecordChecker {
+    private static final Pattern ID = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    private static final int MAX_QUOTE_WORDS = 20;
+
+    private final OntologyIndex ontology;
+
+    public RecordChecker(OntologyIndex ontology) {
+        this.ontology = Objects.requireNonNull(ontology, "ontology");
+    }
+
+    /** Returns the checked record set, or throws with every problem found. */
+    public RecordSet check(List<LocatedRecord> records) throws CurationException {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, LocatedRecord> seen = new HashMap<>();
+        for (LocatedRecord r : records) {
+            String id = r.record().id();
+            if (!ID.matcher(id).matches()) {
+                problems.add(r.problem(Problem.BAD_ID, "/id", "id '" + id
+                        + "' must be lowercase letters, digits and single hyphens"));
+            }
+            LocatedRecord first = seen.putIfAbsent(id, r);
+            if (first != null) {
+                problems.add(r.problem(Problem.DUPLICATE_ID, "/id", "duplicate id, first defined at "
+                        + first.tree().file() + ":" + first.tree().locate(first.pointer()).getLineNr()));
+            }
+        }
+        RecordSet set = new RecordSet(records);
+        for (LocatedRecord r : records) {
+            new Checks(r, set, problems).run();
+        }
+        if (!problems.isEmpty()) throw new CurationException(problems);
+        return set;
+    }
+
+    /** The checks of one record. */
+    private final class Checks {
+        private final LocatedRecord r;
+        private final RecordSet set;
+        private final List<Problem> problems;
+
+        Checks(LocatedRecord r, RecordSet set, List<Problem> problems) {
+            this.r = r;
+            this.set = set;
+            this.problems = problems;
+        }
+
+        void run() {
+            Records.DataRecord rec = r.record();
+            checkType(rec.type());
+            if (rec.label().isBlank()) problems.add(r.problem(Problem.MISSING_FIELD, "/label", "label is empty"));
+            for (int i = 0; i < rec.source().size(); i++) checkSource(rec.source().get(i), "/source/" + i);
+            if (r.kind().curated() && rec.source().isEmpty()) {
+                problems.add(r.problem(Problem.MISSING_FIELD, "/source", "a curated record needs a source"));
+            }
+            switch (r.kind()) {
+                case ACTORS -> actor((Records.Actor) rec);
+                case PLACES -> place((Records.Place) rec);
+                case TIES -> tie((Records.Tie) rec);
+                case EVENTS -> event((Records.Event) rec);
+                case CLAIMS -> claim((Records.Claim) rec);
+                case FIGURES -> figure((Records.Figure) rec);
+                case RECOMMENDATIONS -> recommendation((Records.Recommendation) rec);
+                case SECTIONS -> section((Records.Section) rec);
+                case FOOTNOTES -> footnote((Records.Footnote) rec);
+                case WORKS -> work((Records.Work) rec);
+            }
+        }
+
+        private void checkType(String type) {
+            String base = r.kind().baseClass();
+            if (!ontology.isClass(type)) {
+                problems.add(r.problem(Problem.UNKNOWN_TYPE, "/type", "unknown type '" + type
+                        + "': not a class of the ontology"));
+            } else if (!ontology.isSubClassOf(type, base)) {
+                problems.add(r.problem(Problem.UNKNOWN_TYPE, "/type", "type '" + type + "' is not a kind of "
+                        + base + " (section " + r.kind().key() + ")"));
+            }
+        }
+
+        private void checkSource(Records.SourceRef s, String field) {
+            if (!set.sectionsByNumber().containsKey(s.section())) {
+                problems.add(r.problem(Problem.DANGLING_REFERENCE, field + "/section", "no report section numbered '"
+                        + s.section() + "'"));
+            }
+            for (int i = 0; i < s.footnotes().size(); i++) {
+                Integer n = s.footnotes().get(i);
+                if (n == null || !set.footnotesByNumber().containsKey(n)) {
+                    problems.add(r.problem(Problem.DANGLING_REFERENCE, field + "/footnotes/" + i,
+                            "no footnote numbered " + n));
+                }
+            }
+        }
+
+        private void ref(String field, String id, Set<Kind> allowed) {
+            if (id == null) return;
+            LocatedRecord target = set.byId(id);
+            if (target == null) {
+                problems.add(r.problem(Problem.DANGLING_REFERENCE, field, "reference to unknown id '" + id + "'"));
+            } else if (!allowed.contains(target.kind())) {
+                problems.add(r.problem(Problem.DANGLING_REFERENCE, field, "'" + id + "' is a "
+                        + target.kind().key() + " record; expected one of " + allowed));
+            }
+        }
+
+        private void refs(String field, List<String> ids, Set<Kind> allowed) {
+            for (int i = 0; i < ids.size(); i++) ref(field + "/" + i, ids.get(i), allowed);
+        }
+
+        private void date(String field, String value) {
+            if (value == null) return;
+            try {
+                DateValue.parse(value);
+            } catch (IllegalArgumentException e) {
+                problems.add(r.problem(Problem.BAD_DATE, field, e.getMessage()));
+            }
+        }
+
+        private void vocab(String field, String value, String scheme) {
+            if (value != null && !ontology.isIndividualOf(value, scheme)) {
+                problems.add(r.problem(Problem.BAD_VALUE, field, "'" + value + "' is not a " + scheme
+                        + " of the ontology vocabulary"));
+            }
+        }
+
+        private void actor(Records.Actor a) {
+            date("/founded", a.founded());
+            date("/dissolved", a.dissolved());
+            ref("/country", a.country(), EnumSet.of(ACTORS));
+            refs("/partOf", a.partOf(), EnumSet.of(ACTORS));
+            refs("/basedIn", a.basedIn(), EnumSet.of(PLACES));
+        }
+
+        private void place(Records.Place p) {
+            ref("/within", p.within(), EnumSet.of(PLACES));
+            if (p.point() != null) {
+                if (p.point().source().isBlank()) {
+                    problems.add(r.problem(Problem.MISSING_FIELD, "/point/source",
+                            "coordinates need the source they were verified in"));
+                }
+                double lat = p.point().lat().doubleValue();
+                double lon = p.point().lon().doubleValue();
+                if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+                    problems.add(r.problem(Problem.BAD_VALUE, "/point", "coordinates out of range"));
+                }
+            }
+        }
+
+        private void tie(Records.Tie t) {
+            ref("/subject", t.subject(), EnumSet.of(ACTORS));
+            ref("/object", t.object(), EnumSet.of(ACTORS, PLACES, EVENTS));
+            date("/from", t.from());
+            date("/to", t.to());
+            refs("/accordingTo", t.accordingTo(), EnumSet.of(ACTORS));
+        }
+
+        private void event(Records.Event e) {
+            if (e.date() != null && (e.from() != null || e.to() != null)) {
+                problems.add(r.problem(Problem.BAD_VALUE, "/date", "give either date or from/to, not both"));
+            }
+            if (e.date() == null && e.from() == null) {
+                problems.add(r.problem(Problem.MISSING_FIELD, "/date", "an event needs a date or a from date"));
+            }
+            date("/date", e.date());
+            date("/from", e.from());
+            date("/to", e.to());
+            refs("/place", e.place(), EnumSet.of(PLACES));
+            for (int i = 0; i < e.participants().size(); i++) {
+                Records.Participant p = e.participants().get(i);
+                ref("/participants/" + i + "/actor", p.actor(), EnumSet.of(ACTORS));
+                vocab("/participants/" + i + "/role", p.role(), "ParticipantRole");
+            }
+            refs("/partOf", e.partOf(), EnumSet.of(EVENTS));
+            refs("/causedBy", e.causedBy(), EnumSet.of(EVENTS));
+        }
+
+        private void claim(Records.Claim c) {
+            refs("/claimant", c.claimant(), EnumSet.of(ACTORS));
+            refs("/accused", c.accused(), EnumSet.of(ACTORS));
+            refs("/about", c.about(), EnumSet.of(ACTORS, EVENTS, TIES, CLAIMS, FIGURES, PLACES));
+            refs("/respondsTo", c.respondsTo(), EnumSet.of(CLAIMS));
+            if (c.claimant().isEmpty()) {
+                problems.add(r.problem(Problem.MISSING_FIELD, "/claimant", "a claim needs at least one claimant"));
+            }
+            date("/date", c.date());
+            vocab("/act", c.act(), "ClaimTopic");
+            vocab("/stance", c.stance(), "Stance");
+            if (c.quote() != null && c.quote().trim().split("\\s+").length > MAX_QUOTE_WORDS) {
+                problems.add(r.problem(Problem.BAD_VALUE, "/quote", "a quote may have at most "
+                        + MAX_QUOTE_WORDS + " words"));
+            }
+        }
+
+        private void figure(Records.Figure f) {
+            vocab("/unit", f.unit(), "Unit");
+            vocab("/qualifier", f.qualifier() == null ? null : capitalise(f.qualifier()), "ValueQualifier");
+            boolean range = "range".equalsIgnoreCase(f.qualifier());
+            if (range != (f.valueMax() != null)) {
+                problems.add(r.problem(Problem.BAD_VALUE, "/valueMax",
+                        "valueMax goes with qualifier 'range', and only with it"));
+            }
+            ref("/event", f.event(), EnumSet.of(EVENTS));
+            if (f.period() != null) {
+                date("/period/from", f.period().from());
+                date("/period/to", f.period().to());
+            }
+            refs("/place", f.place(), EnumSet.of(PLACES));
+            refs("/reportedBy", f.reportedBy(), EnumSet.of(ACTORS));
+            if (f.reportedBy().isEmpty()) {
+                problems.add(r.problem(Problem.MISSING_FIELD, "/reportedBy", "a figure needs who reports it"));
+            }
+        }
+
+        private void recommendation(Records.Recommendation rec) {
+            refs("/addressedTo", rec.addressedTo(), EnumSet.of(ACTORS));
+            refs("/concerns", rec.concerns(), EnumSet.of(ACTORS, EVENTS, TIES, PLACES, CLAIMS));
+            for (int i = 0; i < rec.topic().size(); i++) vocab("/topic/" + i, rec.topic().get(i), "Topic");
+        }
+
+        private void section(Records.Section s) {
+            ref("/parent", s.parent(), EnumSet.of(SECTIONS));
+            ref("/report", s.report(), EnumSet.of(WORKS));
+        }
+
+        private void footnote(Records.Footnote f) {
+            ref("/section", f.section(), EnumSet.of(SECTIONS));
+            refs("/cites", f.cites(), EnumSet.of(WORKS));
+        }
+
+        private void work(Records.Work w) {
+            date("/date", w.date());
+            date("/dateTo", w.dateTo());
+        }
+    }
+
+    /** "atLeast" → "AtLeast": qualifiers are written lower camel case in data, upper in the ontology. */
+    static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

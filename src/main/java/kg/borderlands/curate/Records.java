@@ -1,0 +1,209 @@
+package kg.borderlands.curate;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The curated record types, one Java record per section of a data file (see {@code docs/data-format.md}).
+ * Jackson binds them with unknown fields rejected and {@code required} fields enforced.
+ */
+public final class Records {
+    private Records() {}
+
+    /** Fields every record has. */
+    public interface DataRecord {
+        String id();
+
+        String type();
+
+        String label();
+
+        List<String> aliases();
+
+        String description();
+
+        /** Where in the report the record comes from; empty for the source records themselves. */
+        List<SourceRef> source();
+    }
+
+    /** A place in the report: a section number and optional footnote numbers. */
+    public record SourceRef(@JsonProperty(required = true) String section, List<Integer> footnotes) {
+        public SourceRef {
+            footnotes = nn(footnotes);
+        }
+    }
+
+    public record Point(@JsonProperty(required = true) BigDecimal lat,
+                        @JsonProperty(required = true) BigDecimal lon,
+                        @JsonProperty(required = true) String source) {}
+
+    public record Participant(@JsonProperty(required = true) String actor,
+                              @JsonProperty(required = true) String role) {}
+
+    /** A period: either a single date string or {@code {from, to}}. */
+    public record Period(String from, String to) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static Period of(String date) {
+            return new Period(date, date);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public Period(@JsonProperty("from") String from, @JsonProperty("to") String to) {
+            this.from = from;
+            this.to = to;
+        }
+    }
+
+    public record Actor(@JsonProperty(required = true) String id,
+                        @JsonProperty(required = true) String type,
+                        @JsonProperty(required = true) String label,
+                        List<String> aliases, String description,
+                        @JsonProperty(required = true) List<SourceRef> source,
+                        String founded, String dissolved, String country,
+                        List<String> partOf, List<String> basedIn) implements DataRecord {
+        public Actor {
+            aliases = nn(aliases);
+            partOf = nn(partOf);
+            basedIn = nn(basedIn);
+        }
+    }
+
+    public record Place(@JsonProperty(required = true) String id,
+                        @JsonProperty(required = true) String type,
+                        @JsonProperty(required = true) String label,
+                        List<String> aliases, String description,
+                        @JsonProperty(required = true) List<SourceRef> source,
+                        String within, Point point) implements DataRecord {
+        public Place {
+            aliases = nn(aliases);
+        }
+    }
+
+    public record Tie(@JsonProperty(required = true) String id,
+                      @JsonProperty(required = true) String type,
+                      @JsonProperty(required = true) String label,
+                      List<String> aliases, String description,
+                      @JsonProperty(required = true) List<SourceRef> source,
+                      @JsonProperty(required = true) String subject,
+                      @JsonProperty(required = true) String object,
+                      String from, String to, String office,
+                      List<String> accordingTo) implements DataRecord {
+        public Tie {
+            aliases = nn(aliases);
+            accordingTo = nn(accordingTo);
+        }
+    }
+
+    public record Event(@JsonProperty(required = true) String id,
+                        @JsonProperty(required = true) String type,
+                        @JsonProperty(required = true) String label,
+                        List<String> aliases, String description,
+                        @JsonProperty(required = true) List<SourceRef> source,
+                        String date, String from, String to,
+                        List<String> place, List<Participant> participants,
+                        List<String> partOf, List<String> causedBy, String outcome) implements DataRecord {
+        public Event {
+            aliases = nn(aliases);
+            place = nn(place);
+            participants = nn(participants);
+            partOf = nn(partOf);
+            causedBy = nn(causedBy);
+        }
+    }
+
+    public record Claim(@JsonProperty(required = true) String id,
+                        @JsonProperty(required = true) String type,
+                        @JsonProperty(required = true) String label,
+                        List<String> aliases, String description,
+                        @JsonProperty(required = true) List<SourceRef> source,
+                        @JsonProperty(required = true) List<String> claimant,
+                        List<String> accused, String act, String date,
+                        List<String> about, List<String> respondsTo,
+                        String quote, String stance) implements DataRecord {
+        public Claim {
+            aliases = nn(aliases);
+            claimant = nn(claimant);
+            accused = nn(accused);
+            about = nn(about);
+            respondsTo = nn(respondsTo);
+        }
+    }
+
+    public record Figure(@JsonProperty(required = true) String id,
+                         @JsonProperty(required = true) String type,
+                         @JsonProperty(required = true) String label,
+                         List<String> aliases, String description,
+                         @JsonProperty(required = true) List<SourceRef> source,
+                         @JsonProperty(required = true) BigDecimal value,
+                         BigDecimal valueMax, String qualifier,
+                         @JsonProperty(required = true) String unit,
+                         @JsonProperty(required = true) String measure,
+                         String event, Period period, List<String> place,
+                         @JsonProperty(required = true) List<String> reportedBy) implements DataRecord {
+        public Figure {
+            aliases = nn(aliases);
+            place = nn(place);
+            reportedBy = nn(reportedBy);
+        }
+    }
+
+    public record Recommendation(@JsonProperty(required = true) String id,
+                                 @JsonProperty(required = true) String type,
+                                 @JsonProperty(required = true) String label,
+                                 List<String> aliases, String description,
+                                 @JsonProperty(required = true) List<SourceRef> source,
+                                 @JsonProperty(required = true) List<String> addressedTo,
+                                 List<String> concerns, List<String> topic) implements DataRecord {
+        public Recommendation {
+            aliases = nn(aliases);
+            addressedTo = nn(addressedTo);
+            concerns = nn(concerns);
+            topic = nn(topic);
+        }
+    }
+
+    public record Section(@JsonProperty(required = true) String id,
+                          @JsonProperty(required = true) String type,
+                          @JsonProperty(required = true) String label,
+                          @JsonProperty(required = true) String number,
+                          String parent, String report) implements DataRecord {
+        @Override public List<String> aliases() { return List.of(); }
+        @Override public String description() { return null; }
+        @Override public List<SourceRef> source() { return List.of(); }
+    }
+
+    public record Footnote(@JsonProperty(required = true) String id,
+                           @JsonProperty(required = true) String type,
+                           String label,
+                           @JsonProperty(required = true) Integer number,
+                           @JsonProperty(required = true) String section,
+                           List<String> cites) implements DataRecord {
+        public Footnote {
+            cites = nn(cites);
+            if (label == null && number != null) label = "Footnote " + number;
+        }
+        @Override public List<String> aliases() { return List.of(); }
+        @Override public String description() { return null; }
+        @Override public List<SourceRef> source() { return List.of(); }
+    }
+
+    public record Work(@JsonProperty(required = true) String id,
+                       @JsonProperty(required = true) String type,
+                       @JsonProperty(required = true) String label,
+                       String publisher, List<String> author, String date, String dateTo,
+                       String interlocutor, String location, String mode) implements DataRecord {
+        public Work {
+            author = nn(author);
+        }
+        @Override public List<String> aliases() { return List.of(); }
+        @Override public String description() { return null; }
+        @Override public List<SourceRef> source() { return List.of(); }
+    }
+
+    static <T> List<T> nn(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

@@ -1,0 +1,79 @@
+package kg.borderlands.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * SHA-256 over everything a store is built from: ontology, data and quality checks (paths and bytes),
+ * plus the code that builds it (the jar, when running from one). Equal fingerprints mean the store can be
+ * reused as it is.
+ */
+public final class Fingerprint {
+    private Fingerprint() {}
+
+    public static String of(ProjectInputs in) throws IOException {
+        MessageDigest md = sha256();
+        for (Path dir : List.of(in.ontologyDir(), in.dataDir(), in.qcDir())) {
+            for (Path f : files(dir)) {
+                md.update(dir.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(Files.readAllBytes(f));
+                md.update((byte) 0);
+            }
+            md.update((byte) 1);
+        }
+        Path code = codeLocation();
+        if (code != null && Files.isRegularFile(code)) {
+            try (InputStream is = new DigestInputStream(Files.newInputStream(code), md)) {
+                is.transferTo(OutputStreamNull.INSTANCE);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return new ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+        }
+    }
+
+    private static Path codeLocation() {
+        try {
+            return Path.of(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Discards bytes (the digest stream does the work). */
+    private static final class OutputStreamNull extends java.io.OutputStream {
+        static final OutputStreamNull INSTANCE = new OutputStreamNull();
+
+        @Override
+        public void write(int b) {}
+
+        @Override
+        public void write(byte[] b, int off, int len) {}
+    }
+}

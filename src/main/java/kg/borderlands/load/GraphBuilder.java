@@ -1,0 +1,70 @@
+package kg.borderlands.load;
+
+import kg.borderlands.Vocab;
+import kg.borderlands.curate.CurationException;
+import kg.borderlands.curate.OntologyIndex;
+import kg.borderlands.curate.RdfMapper;
+import kg.borderlands.curate.RecordChecker;
+import kg.borderlands.curate.RecordReader;
+import kg.borderlands.curate.RecordSet;
+import kg.borderlands.validate.Finding;
+import kg.borderlands.validate.QualityChecks;
+import kg.borderlands.validate.ShaclValidation;
+import kg.borderlands.validate.ValidationReport;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RiotException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The build operation, in memory: read the ontology, read and check the curated records, map them to RDF,
+ * materialise inferences, then validate with SHACL and the quality checks. Writes nothing.
+ */
+public final class GraphBuilder {
+    private final ProjectInputs inputs;
+
+    public GraphBuilder(ProjectInputs inputs) {
+        this.inputs = Objects.requireNonNull(inputs, "inputs");
+    }
+
+    public BuiltGraphs build() throws IOException, CurationException {
+        Model ontology = readOntology();
+        RecordSet records = new RecordChecker(new OntologyIndex(ontology))
+                .check(new RecordReader().readAll(inputs.dataDir()));
+        Model data = RdfMapper.map(records);
+        Model inferred = Inference.infer(ontology, data);
+        ValidationReport report = validate(ontology, data, inferred);
+        return new BuiltGraphs(ontology, data, inferred, report);
+    }
+
+    private Model readOntology() throws IOException, CurationException {
+        Model m = ModelFactory.createDefaultModel();
+        m.setNsPrefixes(Vocab.prefixes());
+        for (Path f : inputs.ontologyFiles()) {
+            try {
+                RDFDataMgr.read(m, f.toString());
+            } catch (RiotException e) {
+                throw new CurationException(List.of(new kg.borderlands.curate.Problem(
+                        kg.borderlands.curate.Problem.SYNTAX, f, 0, 0, null, "ontology: " + e.getMessage())));
+            }
+        }
+        return m;
+    }
+
+    private ValidationReport validate(Model ontology, Model data, Model inferred) throws IOException {
+        Model union = new BuiltGraphs(ontology, data, inferred, null).union();
+        List<Finding> findings = new ArrayList<>();
+        if (Files.exists(inputs.shapesFile())) {
+            findings.addAll(ShaclValidation.fromFile(inputs.shapesFile()).validate(union.getGraph()));
+        }
+        findings.addAll(new QualityChecks(inputs.qcDir()).run(union));
+        return new ValidationReport(findings);
+    }
+}

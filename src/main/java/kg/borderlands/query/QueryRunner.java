@@ -1,0 +1,70 @@
+package kg.borderlands.query;
+
+import kg.borderlands.Vocab;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Runs one SPARQL query against a dataset and writes the result in the chosen format. */
+public final class QueryRunner {
+    public enum Format {
+        TABLE, CSV, TSV, JSON;
+
+        public static Format parse(String s) {
+            try {
+                return valueOf(s.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown format '" + s + "': use table, csv, tsv or json");
+            }
+        }
+    }
+
+    private QueryRunner() {}
+
+    /** Parses the query with the project prefixes predeclared, so short queries need no PREFIX lines. */
+    public static Query parse(String sparql) {
+        Query q = new Query();
+        q.setPrefixMapping(Vocab.prefixes());
+        return QueryFactory.parse(q, Objects.requireNonNull(sparql, "sparql"), null, null);
+    }
+
+    public static void run(DatasetGraph dsg, String sparql, Format format, OutputStream out) {
+        Query q = parse(sparql);
+        Txn.executeRead(dsg, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg)).query(q).build()) {
+                if (q.isSelectType()) {
+                    ResultSet rs = qe.execSelect();
+                    switch (format) {
+                        case TABLE -> ResultSetFormatter.out(out, rs, q.getPrefixMapping());
+                        case CSV -> ResultSetMgr.write(out, rs, ResultSetLang.RS_CSV);
+                        case TSV -> ResultSetMgr.write(out, rs, ResultSetLang.RS_TSV);
+                        case JSON -> ResultSetMgr.write(out, rs, ResultSetLang.RS_JSON);
+                    }
+                } else if (q.isAskType()) {
+                    boolean b = qe.execAsk();
+                    if (format == Format.JSON) ResultSetMgr.write(out, b, ResultSetLang.RS_JSON);
+                    else new PrintStream(out, true, StandardCharsets.UTF_8).println(b);
+                } else {
+                    Model m = q.isConstructType() ? qe.execConstruct() : qe.execDescribe();
+                    m.setNsPrefixes(Vocab.prefixes());
+                    RDFDataMgr.write(out, m, format == Format.JSON ? Lang.JSONLD : Lang.TURTLE);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,58 @@
+package kg.borderlands.validate;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Quality checks: SPARQL SELECT queries in {@code queries/qc/*.rq} that must return zero rows. Every row is
+ * a violation; the first variable is taken as the focus node, {@code ?message} (if bound) as the message.
+ */
+public final class QualityChecks {
+    private final Path dir;
+
+    public QualityChecks(Path dir) {
+        this.dir = Objects.requireNonNull(dir, "dir");
+    }
+
+    public List<Path> files() throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".rq")).sorted().collect(Collectors.toList());
+        }
+    }
+
+    public List<Finding> run(Model data) throws IOException {
+        List<Finding> out = new ArrayList<>();
+        for (Path file : files()) {
+            String name = file.getFileName().toString().replaceFirst("\\.rq$", "");
+            Query q = QueryFactory.create(Files.readString(file));
+            try (QueryExecution qe = QueryExecution.model(data).query(q).build()) {
+                ResultSet rs = qe.execSelect();
+                List<String> vars = rs.getResultVars();
+                while (rs.hasNext()) {
+                    QuerySolution row = rs.next();
+                    RDFNode focus = vars.isEmpty() ? null : row.get(vars.get(0));
+                    RDFNode msg = row.get("message");
+                    out.add(new Finding(Finding.Severity.VIOLATION, "qc:" + name,
+                            focus == null ? null : focus.toString(), null,
+                            msg != null ? msg.toString() : "quality check " + name + " returned a row: " + row));
+                }
+            }
+        }
+        return out;
+    }
+}
