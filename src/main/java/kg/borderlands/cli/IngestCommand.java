@@ -41,7 +41,7 @@ public final class IngestCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--report-id", paramLabel = "ID", defaultValue = ReportIngester.DEFAULT_REPORT_ID,
-            description = "id of the report's own works record (default: ${DEFAULT-VALUE})")
+            description = "the report's works id (default: ${DEFAULT-VALUE})")
     String reportId;
 
     @Option(names = {"-q", "--quiet"}, description = "do not print warnings")

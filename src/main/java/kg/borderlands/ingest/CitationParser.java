@@ -49,7 +49,7 @@ public final class CitationParser {
             "Crisis Group (?:Asia(?:-Pacific)? )?(Report|Briefing|Commentary)(?:\\s+" + NO + "(\\d+))?");
     private static final Pattern NUMBER_HEAD = Pattern.compile("^" + NO + "(\\d+),?$");
     private static final Pattern LEAD_IN = Pattern.compile(
-            "(?i)^(?:and|as well as|see also|see|also|quoted in|cited in|cf\\.|e\\.g\\.,?)\\s+");
+            "(?i)^(?:and|as well as|see also|see|also|quoted in|cited in|cf\\.|e\\.g\\.,?)(?:\\s+|$)");
     private static final String NAME = "\\p{Lu}[\\p{L}.'-]*(?: \\p{Lu}[\\p{L}.'-]*){0,4}";
     private static final Pattern NAMES = Pattern.compile("^" + NAME + "(?:(?:, | and )" + NAME + ")*$");
     private static final Pattern OP_CIT_TAIL = Pattern.compile("^,?\\s*(both )?op\\.cit\\.?$");
@@ -283,6 +283,7 @@ public final class CitationParser {
                 } else if (DOC_NUMBER.matcher(part).matches()) {
                     // a document symbol such as S/2026/44: part of the reference, not of the work's label
                 } else if (publisher == null) {
+                    if (!part.matches("^[*\\p{Lu}\\p{N}].*")) return false;   // prose, not a publisher
                     italicPublisher = part.startsWith("*") && part.endsWith("*");
                     publisher = unitalic(part);
                 } else if (PLACE_PART.matcher(part).matches()) {
@@ -291,7 +292,7 @@ public final class CitationParser {
                     warnings.add("publisher of \"" + title + "\" read as '" + publisher + "', ignoring '" + part + "'");
                 }
             }
-            if (head.prose() && publisher == null && kind == null && listKind == null) return false;
+            if (head.prose() && kind == null) return false;       // a quotation inside prose
 
             List<String> authors = head.names();
             WorkType type;

@@ -147,7 +147,8 @@ public final class ReportParser {
             int expected = 1;
             for (Map.Entry<Integer, String> e : bodies.entrySet()) {
                 int n = e.getKey();
-                if (n != expected) warnings.add("footnotes " + expected + "–" + (n - 1) + " missing");
+                if (n == expected + 1) warnings.add("footnote " + expected + " missing");
+                else if (n > expected) warnings.add("footnotes " + expected + "–" + (n - 1) + " missing");
                 expected = n + 1;
                 String section;
                 if (refSections.containsKey(n)) {
