@@ -1,0 +1,41 @@
+package kg.borderlands.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a {@link ParsedReport} into section, footnote and work records (the {@code ingest} operation). */
+public final class ReportIngester {
+
+    public static final String DEFAULT_REPORT_ID = "icg-asia-354";
+
+    private final CitationParser citations = new CitationParser();
+
+    public IngestResult ingest(ParsedReport report, String reportId) {
+        List<String> warnings = new ArrayList<>(report.warnings());
+        List<IngestResult.SectionRecord> sections = new ArrayList<>();
+        for (ReportSection s : report.sections()) {
+            sections.add(new IngestResult.SectionRecord(s.id(), s.number(), s.label(),
+                    s.parentNumber() == null ? null : ReportSection.idOf(s.parentNumber()), reportId));
+        }
+
+        WorkResolver resolver = new WorkResolver();
+        String title = report.title();
+        if (title == null) {
+            warnings.add("report title not found; the report's works record is labelled with its id");
+            title = reportId;
+        }
+        resolver.add(Work.of(reportId, WorkType.REPORT, title, CitationParser.CRISIS_GROUP, List.of(), report.date()));
+
+        List<IngestResult.FootnoteRecord> footnotes = new ArrayList<>();
+        for (FootnoteEntry f : report.footnotes()) {
+            CitationParser.Result parsed = citations.parse(f.text());
+            for (String w : parsed.warnings()) warnings.add("footnote " + f.number() + ": " + w);
+            List<String> cites = resolver.resolve(f.number(), parsed.citations());
+            if (f.sectionNumber() == null) warnings.add("footnote " + f.number() + ": no section");
+            footnotes.add(new IngestResult.FootnoteRecord("fn-" + f.number(), f.number(),
+                    f.sectionNumber() == null ? null : ReportSection.idOf(f.sectionNumber()), cites));
+        }
+        warnings.addAll(resolver.warnings());
+        return new IngestResult(reportId, sections, footnotes, resolver.works(), warnings);
+    }
+}
