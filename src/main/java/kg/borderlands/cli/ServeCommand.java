@@ -3,6 +3,7 @@ package kg.borderlands.cli;
 import kg.borderlands.load.LoadOperation;
 import kg.borderlands.load.StoreManager;
 import kg.borderlands.serve.KgServer;
+import kg.borderlands.serve.api.WebApp;
 import org.apache.jena.sparql.core.DatasetGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,11 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Build or reuse the store, then serve it over SPARQL: /kg/sparql, /kg/query (query), "
-                + "/kg/get (read-only Graph Store Protocol). No updates are accepted.")
+                + "/kg/get (read-only Graph Store Protocol); the JSON API (/api), Linked Data pages (/id/{id}) and "
+                + "the explorer (/). No updates are accepted.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
@@ -26,6 +29,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
+    @Option(names = "--queries", paramLabel = "DIR", defaultValue = "queries",
+            description = "Competency questions (cq-*.rq) offered as examples by the explorer (default: ${DEFAULT-VALUE}).")
+    Path queries;
+
     @Spec
     CommandSpec spec;
 
@@ -35,8 +42,9 @@ final class ServeCommand implements Callable<Integer> {
         StoreManager store = options.storeManager();
         LoadOperation.Result r = LoadOperation.ensure(options.inputs(), store, false);
         DatasetGraph dsg = store.open();
+        WebApp web = WebApp.build(dsg, queries);
         KgServer server = KgServer.builder().dataset(dsg).port(port)
-                .timeoutMillis(Math.round(timeoutSeconds * 1000)).build();
+                .timeoutMillis(Math.round(timeoutSeconds * 1000)).extension(web.extension()).build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             StoreManager.close(dsg);
@@ -45,6 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println((r.reused() ? "reusing " : "built ") + r.build());
         out.println("serving " + server.datasetUrl() + "/sparql (also /kg/query, /kg/get); Ctrl-C to stop");
+        out.println("explorer http://localhost:" + server.port() + "/ (API /api, Linked Data /id/{id})");
         out.flush();
         server.join();
         return 0;
