@@ -34,7 +34,7 @@
     kinds: [],            // [{kind, label, count, directed}]
     selectedKinds: new Set(),
     centre: null,         // actor id or null for the whole network
-    hops: 2,
+    hops: 1,
     asOfOn: false,
     asOfIndex: LAST_INDEX,
     contested: true,
@@ -136,12 +136,12 @@
     {selector: 'node:selected', style: {'border-width': 4, 'border-color': '#1f3a5f'}},
     {selector: 'node.path', style: {'border-width': 4, 'border-color': '#f1c40f', 'font-weight': 700}},
     {selector: 'edge', style: {
-      'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'width': 2, 'curve-style': 'bezier',
+      'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'width': 'data(width)', 'curve-style': 'bezier',
       'target-arrow-shape': 'triangle', 'arrow-scale': 0.9, 'opacity': 0.85, 'font-size': 9, 'color': '#39424e',
       'text-rotation': 'autorotate', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'label': ''}},
     {selector: 'edge[!directed]', style: {'target-arrow-shape': 'none'}},
     {selector: 'edge[?contested]', style: {'line-style': 'dashed'}},
-    {selector: 'edge.labelled, edge:selected', style: {'label': 'data(short)', 'width': 3, 'opacity': 1}},
+    {selector: 'edge.labelled, edge:selected', style: {'label': 'data(short)', 'opacity': 1}},
     {selector: 'node.faded', style: {'opacity': 0.25}},
     {selector: 'edge.faded', style: {'opacity': 0.08}}
   ];
@@ -152,7 +152,7 @@
   function layoutOptions(n) {
     if (!window.cytoscapeFcose) return {name: 'cose', animate: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 120, randomize: true};
     return {name: 'fcose', quality: 'proof', animate: false, randomize: true, nodeRepulsion: () => n > 60 ? 90000 : 45000,
-      idealEdgeLength: () => n > 60 ? 140 : 110, edgeElasticity: () => 0.3, nodeSeparation: 120, gravity: 0.15,
+      idealEdgeLength: () => n > 60 ? 140 : 130, edgeElasticity: () => 0.3, nodeSeparation: 120, gravity: 0.15,
       gravityRange: 3.8, numIter: 2500, packComponents: true, nodeDimensionsIncludeLabels: true, padding: 30};
   }
   function toElements(elements, centre) {
@@ -160,10 +160,22 @@
     for (const e of elements.edges) { degree[e.data.source] = (degree[e.data.source] || 0) + 1; degree[e.data.target] = (degree[e.data.target] || 0) + 1; }
     const nodes = elements.nodes.map(n => ({group: 'nodes', classes: n.data.id === centre ? 'centre' : '',
       data: Object.assign({}, n.data, {colour: nodeColour(n.data['class']), size: Math.min(46, 16 + 3 * Math.sqrt(degree[n.data.id] || 0) * 2)})}));
-    const edges = elements.edges.map(e => {
-      const short = (e.data.kind === 'OfficeHolding' && e.data.label && e.data.label.includes(':'))
-        ? e.data.label.split(':')[1].split(',')[0].trim() : kindLabel(e.data.kind);
-      return {group: 'edges', data: Object.assign({}, e.data, {colour: kindColour(e.data.kind), short})};
+    // parallel relations of one kind between the same two actors are drawn as one line, thicker with their number
+    const bundles = new Map();
+    for (const e of elements.edges) {
+      const d = e.data;
+      const ends = d.directed ? [d.source, d.target] : [d.source, d.target].sort();
+      const key = ends.join('\u0000') + '\u0000' + d.kind;
+      if (!bundles.has(key)) bundles.set(key, {source: ends[0], target: ends[1], kind: d.kind, directed: d.directed, records: []});
+      bundles.get(key).records.push(d);
+    }
+    const edges = [...bundles.values()].map((b, i) => {
+      const first = b.records[0];
+      const office = b.kind === 'OfficeHolding' && first.label && first.label.includes(':') ? first.label.split(':')[1].split(',')[0].trim() : null;
+      const short = (office || kindLabel(b.kind)) + (b.records.length > 1 ? ' ×' + b.records.length : '');
+      return {group: 'edges', data: {id: 'b' + i + ':' + first.id, source: b.source, target: b.target, kind: b.kind, directed: b.directed,
+        contested: b.records.every(r => r.contested), record: first.record, count: b.records.length, records: b.records,
+        colour: kindColour(b.kind), short, width: Math.min(7, 1.6 + 1.3 * Math.log2(b.records.length))}};
     });
     return nodes.concat(edges);
   }
@@ -174,13 +186,17 @@
     if (!centre) target.nodes().filter(n => n.degree(false) === 0).remove();
     const n = target.nodes().length;
     if (n > 0) target.layout(layoutOptions(n)).run();
-    if (centre) target.edges().filter(e => e.source().id() === centre || e.target().id() === centre).addClass('labelled');
     target.fit(undefined, 30);
     if (status) $('graph-status').textContent = status(target);
   }
 
   async function loadNetwork() {
     const seq = ++state.requestSeq;
+    if (state.kinds.length && state.selectedKinds.size === 0) {
+      cy.elements().remove();
+      $('graph-status').textContent = 'no relation kind selected';
+      return;
+    }
     const p = filterParams();
     let url, data;
     try {
@@ -198,7 +214,7 @@
       return;
     }
     if (seq !== state.requestSeq) return; // a newer request is under way
-    render(cy, data.elements, state.centre, t => t.nodes().length + ' actors, ' + t.edges().length + ' relations'
+    render(cy, data.elements, state.centre, t => t.nodes().length + ' actors, ' + t.edges().reduce((n, e) => n + e.data('count'), 0) + ' relations'
       + (asOf() ? ' in force on ' + indexToLabel(state.asOfIndex) : ''));
     $('centre-line').textContent = state.centre ? 'Centred on ' + (data.center ? data.center.label : state.centre) : 'Whole network (connected actors)';
     document.body.dataset.networkLoaded = String(seq);
@@ -283,6 +299,19 @@
       panel.appendChild(h('ul', null, v.externalLinks.map(l => h('li', null, l.property.name + ' ', h('a', {href: l.iri, target: '_blank', rel: 'noopener'}, l.iri)))));
     }
     markInactiveRelations();
+  }
+  /** The relations drawn as one line: each record with its dates and footnotes. */
+  function showBundle(d) {
+    state.entityId = null;
+    const panel = clear($('entity'));
+    const src = cy.getElementById(d.source), tgt = cy.getElementById(d.target);
+    panel.appendChild(h('h2', null, kindLabel(d.kind)));
+    panel.appendChild(h('div', {class: 'meta'}, src.data('label') + (d.directed ? ' → ' : ' — ') + tgt.data('label')));
+    panel.appendChild(h('ul', {id: 'bundle'}, d.records.map(r => h('li', null, recLink({id: r.record, label: r.label, kind: 'record'}),
+      dates(r.from, r.until), ' ', r.contested ? h('span', {class: 'contested'}, 'contested: according to ' + (r.accordingTo || []).join(', ')) : null,
+      footnoteLinks(r.footnotes, r.sections)))));
+    panel.appendChild(h('div', {class: 'actions'}, h('a', {href: '#/actor/' + encodeURIComponent(d.source)}, src.data('label')),
+      h('a', {href: '#/actor/' + encodeURIComponent(d.target)}, tgt.data('label'))));
   }
   function claimList(panel, title, claims, id) {
     if (!claims.length) return;
@@ -503,7 +532,7 @@
     cy = makeCy($('cy'));
     cyPath = makeCy($('cy-path'));
     cy.on('tap', 'node', (e) => { location.hash = '#/actor/' + encodeURIComponent(e.target.id()); });
-    cy.on('tap', 'edge', (e) => { location.hash = '#/entity/' + encodeURIComponent(e.target.data('record')); });
+    cy.on('tap', 'edge', (e) => showBundle(e.target.data()));
     cy.on('mouseover', 'node', (e) => {
       const n = e.target;
       cy.elements().addClass('faded');
@@ -513,7 +542,6 @@
     cy.on('mouseout', 'node', () => {
       cy.elements().removeClass('faded');
       cy.edges().removeClass('labelled');
-      if (state.centre) cy.edges().filter(e => e.source().id() === state.centre || e.target().id() === state.centre).addClass('labelled');
     });
     cyPath.on('tap', 'node', (e) => { location.hash = '#/actor/' + encodeURIComponent(e.target.id()); });
 

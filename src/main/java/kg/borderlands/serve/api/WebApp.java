@@ -1,5 +1,6 @@
 package kg.borderlands.serve.api;
 
+import kg.borderlands.analyse.NetworkProjector;
 import kg.borderlands.serve.ld.EntityDescriber;
 import kg.borderlands.serve.ld.LinkedDataServlet;
 import kg.borderlands.serve.ld.Snapshot;
@@ -29,7 +30,7 @@ public final class WebApp {
         this.describer = new EntityDescriber(snapshot);
         this.search = LabelIndex.build(snapshot);
         this.queries = CompetencyQueries.read(queriesDir);
-        this.network = new NetworkRoutes();
+        this.network = new NetworkRoutes(new NetworkProjector(dsg).project(), snapshot);
     }
 
     /** Reads the store and prepares everything the web layer serves. */
