@@ -48,7 +48,7 @@ public final class LinkedDataServlet extends HttpServlet {
     }
 
     /** Offers in the server's order of preference, with aliases that map to a variant. */
-    private static final List<String> OFFERS = List.of("text/html", "application/xhtml+xml", "text/turtle",
+    private static final List<String> OFFERS = List.of("text/html", "text/turtle",
             "application/ld+json", "application/json", "application/n-triples", "application/rdf+xml");
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern INSIDE = Pattern.compile("([a-z0-9]+(-[a-z0-9]+)*)(/[A-Za-z0-9._-]+)+");
@@ -87,7 +87,7 @@ public final class LinkedDataServlet extends HttpServlet {
                 return;
             }
             variant = switch (chosen.get()) {
-                case "text/html", "application/xhtml+xml" -> Variant.HTML;
+                case "text/html" -> Variant.HTML;
                 case "text/turtle" -> Variant.TURTLE;
                 case "application/ld+json", "application/json" -> Variant.JSONLD;
                 case "application/n-triples" -> Variant.NTRIPLES;
