@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -287,14 +288,14 @@ public final class NetworkExporter {
 
     public static void writeNodesCsv(Network net, Writer w) throws IOException {
         row(w, NODE_COLUMNS);
-        for (ActorNode n : net.nodes()) row(w, List.of(n.id(), n.label(), n.type(), String.join(";", n.aliases())));
+        for (ActorNode n : net.nodes()) row(w, Arrays.asList(n.id(), n.label(), n.type(), String.join(";", n.aliases())));
         w.flush();
     }
 
     public static void writeEdgesCsv(Network net, Writer w) throws IOException {
         row(w, EDGE_COLUMNS);
         for (NetworkEdge e : net.edges()) {
-            row(w, List.of(e.id(), e.source(), e.target(), e.kind(), Boolean.toString(e.directed()), str(e.from()),
+            row(w, Arrays.asList(e.id(), e.source(), e.target(), e.kind(), Boolean.toString(e.directed()), str(e.from()),
                     str(e.until()), Boolean.toString(e.contested()), String.join(";", e.accordingTo()),
                     joinInts(e.footnotes()).replace("; ", ";"), String.join(";", e.sections()), e.record(),
                     Objects.toString(e.label(), "")));

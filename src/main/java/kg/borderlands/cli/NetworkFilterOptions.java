@@ -36,7 +36,7 @@ final class NetworkFilterOptions {
 
     NetworkFilter filter() {
         if (asOf != null && (from != null || to != null)) {
-            throw new IllegalArgumentException("--as-of cannot be combined with --from/--to");
+            throw new IllegalArgumentException("BKG-E052 --as-of cannot be combined with --from/--to");
         }
         NetworkFilter f = NetworkFilter.all().withKinds(kinds).withClasses(classes).withContested(!noContested);
         return asOf != null ? f.asOf(date("--as-of", asOf)) : f.between(date("--from", from), date("--to", to));

@@ -29,8 +29,7 @@ public final class RdfMapper {
 
     private static final Property SEM_SUB_EVENT_OF = Vocab.prop(Vocab.SEM, "subEventOf");
     private static final Property ORG_SUB_ORG_OF = Vocab.prop(Vocab.ORG, "subOrganizationOf");
-    private static final Property GEO_SF_WITHIN = Vocab.prop(Vocab.GEO, "sfWithin");
-    private static final Property GEO_HAS_GEOMETRY = Vocab.prop(Vocab.GEO, "hasGeometry");
+        private static final Property GEO_HAS_GEOMETRY = Vocab.prop(Vocab.GEO, "hasGeometry");
     private static final Property GEO_AS_WKT = Vocab.prop(Vocab.GEO, "asWKT");
     private static final Resource GEO_GEOMETRY = Vocab.prop(Vocab.GEO, "Geometry");
     private static final String WKT = Vocab.GEO + "wktLiteral";
@@ -90,7 +89,7 @@ public final class RdfMapper {
     }
 
     private void place(Resource s, Records.Place p) {
-        link(s, GEO_SF_WITHIN, p.within());
+        link(s, blkProp("within"), p.within()); // ⊑ geo:sfWithin, transitive: closure inferred
         if (p.point() != null) {
             Resource g = model.createResource(s.getURI() + "/geometry");
             s.addProperty(GEO_HAS_GEOMETRY, g);
@@ -108,6 +107,9 @@ public final class RdfMapper {
             interval(s, blkProp("during"), t.from(), t.to());
             if (t.from() != null) s.addLiteral(blkProp("validFrom"), date(DateValue.parse(t.from()).earliest()));
             if (t.to() != null) s.addLiteral(blkProp("validUntil"), date(DateValue.parse(t.to()).latest()));
+        }
+        if (t.attestedFrom() != null) {
+            s.addLiteral(blkProp("attestedFrom"), date(DateValue.parse(t.attestedFrom()).earliest()));
         }
         if (t.office() != null) s.addProperty(blkProp("office"), t.office(), "en");
         links(s, blkProp("accordingTo"), t.accordingTo());

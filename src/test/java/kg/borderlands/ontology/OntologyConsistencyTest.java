@@ -783,6 +783,12 @@ class OntologyConsistencyTest {
                 broken("tie of no specific kind", "DELETE DATA { id:tie-a-sanctuary-b a blk:Sanctuary } ;"
                         + " INSERT DATA { id:tie-a-sanctuary-b a blk:Tie }",
                         "tie-a-sanctuary-b", null, Severity.Warning),
+                broken("denial of one's own claim", "DELETE WHERE { id:cl-b-denies blk:claimant ?c } ;"
+                        + " INSERT DATA { id:cl-b-denies blk:claimant id:state-a }",
+                        "cl-b-denies", "blk:respondsTo", Severity.Warning),
+                broken("sub-event outside the dates of its parent", "DELETE WHERE { id:ev-2025-10-conflict blk:latest ?l } ;"
+                        + " INSERT DATA { id:ev-2025-10-conflict blk:latest \"2025-10-08\"^^xsd:date }",
+                        "ev-2025-10-09-strike", "sem:subEventOf", Severity.Warning),
                 broken("figure anchored neither to event nor period", "DELETE WHERE { id:fig-killed blk:event ?e }",
                         "fig-killed", null, Severity.Warning));
     }
@@ -825,6 +831,7 @@ class OntologyConsistencyTest {
             case "dct" -> "http://purl.org/dc/terms/";
             case "geo" -> "http://www.opengis.net/ont/geosparql#";
             case "time" -> "http://www.w3.org/2006/time#";
+            case "sem" -> "http://semanticweb.cs.vu.nl/2009/11/sem/";
             default -> throw new IllegalArgumentException(curie);
         };
         return ns + parts[1];
