@@ -255,7 +255,8 @@
           h('span', {class: 'chip', style: 'background:' + kindColour(kind)}, t.kind ? t.kind.label : 'tie'),
           t.direction === 'outgoing' ? '→ ' : '← ', recLink(t.other),
           t.office ? h('span', null, ' (' + t.office + ')') : null,
-          dates(t.fromText, t.untilText), ' ',
+          dates(t.fromText, t.untilText), t.attestedFrom ? h('span', {class: 'dates', title: 'the report does not give a start date'},
+            ' attested from ' + t.attestedFrom) : null, ' ',
           t.contested ? h('span', {class: 'contested', title: 'asserted only by ' + t.accordingTo.map(a => a.label).join(', ')},
             'contested: according to ' + t.accordingTo.map(a => a.label).join(', ')) : null,
           footnoteLinks(t.footnotes, t.sections), h('span', {class: 'note'}));

@@ -203,7 +203,7 @@ public final class EntityDescriber {
                 string(t, blkProp("validFrom")), string(t, blkProp("validUntil")),
                 during == null ? null : dateText(during.getPropertyResourceValue(HAS_BEGINNING)),
                 during == null ? null : dateText(during.getPropertyResourceValue(HAS_END)),
-                string(t, blkProp("office")), !accordingTo.isEmpty(), accordingTo, string(t, DCTerms.description),
+                string(t, blkProp("attestedFrom")), string(t, blkProp("office")), !accordingTo.isEmpty(), accordingTo, string(t, DCTerms.description),
                 footnoteNumbers(t), sectionNumbers(t));
     }
 

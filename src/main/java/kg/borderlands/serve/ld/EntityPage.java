@@ -112,7 +112,9 @@ public final class EntityPage {
                 .raw("</th><th>dates</th><th>office</th><th>status</th><th>sources</th><th>tie</th></tr>");
         for (TieView t : ties) {
             h.raw("<tr><td class=\"kind\">").text(t.kind() == null ? "" : t.kind().label()).raw("</td><td>").raw(ref(t.other()))
-                    .raw("</td><td class=\"dates\">").text(dates(t.fromText(), t.untilText())).raw("</td><td>").text(t.office())
+                    .raw("</td><td class=\"dates\">").text(dates(t.fromText(), t.untilText()))
+                    .text(t.attestedFrom() == null ? "" : "attested from " + t.attestedFrom() + " (start not given)")
+                    .raw("</td><td>").text(t.office())
                     .raw("</td><td>");
             if (t.contested()) {
                 h.raw("<span class=\"contested\" title=\"asserted only by these actors\">contested</span> according to ")

@@ -36,12 +36,13 @@ public record EntityView(
     /**
      * A tie seen from the entity: {@code direction} is {@code outgoing} when the entity is its subject.
      * {@code from}/{@code until} are the xsd:date bounds used for filtering; {@code fromText}/{@code untilText}
-     * the dates as the data give them ("2022-04"). {@code contested} ties are asserted only by
+     * the dates as the data give them ("2022-04"). {@code attestedFrom}: for a tie whose start the report does not
+     * give, the earliest date at which the report places it (not a start date). {@code contested} ties are asserted only by
      * {@code accordingTo}.
      */
     public record TieView(String id, String iri, String label, Term kind, Ref subject, Ref object, Ref other,
                           String direction, String from, String until, String fromText, String untilText,
-                          String office, boolean contested, List<Ref> accordingTo, String description,
+                          String attestedFrom, String office, boolean contested, List<Ref> accordingTo, String description,
                           List<Integer> footnotes, List<String> sections) {}
 
     /** A claim (allegation, denial, counter-claim, acknowledgement), with the claims that respond to it. */
