@@ -142,6 +142,8 @@
     {selector: 'edge[!directed]', style: {'target-arrow-shape': 'none'}},
     {selector: 'edge[?contested]', style: {'line-style': 'dashed'}},
     {selector: 'edge.labelled, edge:selected', style: {'label': 'data(short)', 'opacity': 1}},
+    {selector: 'node.minor', style: {'label': ''}},
+    {selector: 'node.minor.shown', style: {'label': 'data(label)'}},
     {selector: 'node.faded', style: {'opacity': 0.25}},
     {selector: 'edge.faded', style: {'opacity': 0.08}}
   ];
@@ -151,8 +153,8 @@
   }
   function layoutOptions(n) {
     if (!window.cytoscapeFcose) return {name: 'cose', animate: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 120, randomize: true};
-    return {name: 'fcose', quality: 'proof', animate: false, randomize: true, nodeRepulsion: () => n > 60 ? 90000 : 45000,
-      idealEdgeLength: () => n > 60 ? 140 : 130, edgeElasticity: () => 0.3, nodeSeparation: 120, gravity: 0.15,
+    return {name: 'fcose', quality: 'proof', animate: false, randomize: true, nodeRepulsion: () => n > 60 ? 12000 : 45000,
+      idealEdgeLength: () => n > 60 ? 75 : 130, edgeElasticity: () => 0.3, nodeSeparation: n > 60 ? 80 : 120, gravity: 0.25,
       gravityRange: 3.8, numIter: 2500, packComponents: true, nodeDimensionsIncludeLabels: true, padding: 30};
   }
   function toElements(elements, centre) {
@@ -185,8 +187,12 @@
     // hide actors without edges in the whole-network view: they would only crowd the picture
     if (!centre) target.nodes().filter(n => n.degree(false) === 0).remove();
     const n = target.nodes().length;
+    // on a big picture only the better-connected actors are labelled; hovering shows the others
+    if (n > 60) target.nodes().filter(x => x.degree(false) < 4).addClass('minor');
+    if (target.edges().length <= 30) target.edges().addClass('labelled');
     if (n > 0) target.layout(layoutOptions(n)).run();
     target.fit(undefined, 30);
+    if (target.zoom() > 1.3) { target.zoom(1.3); target.center(); }
     if (status) $('graph-status').textContent = status(target);
   }
 
@@ -218,6 +224,7 @@
       + (asOf() ? ' in force on ' + indexToLabel(state.asOfIndex) : ''));
     $('centre-line').textContent = state.centre ? 'Centred on ' + (data.center ? data.center.label : state.centre) : 'Whole network (connected actors)';
     document.body.dataset.networkLoaded = String(seq);
+    if (!state.centre && !state.entityId) showCentral();
     markInactiveRelations();
   }
 
@@ -301,6 +308,26 @@
     }
     markInactiveRelations();
   }
+  /** With no actor chosen: the most central actors of the network as filtered (betweenness and PageRank). */
+  async function showCentral() {
+    const p = filterParams();
+    p.set('top', '8');
+    let bt, pr;
+    try {
+      p.set('metric', 'betweenness'); bt = await api('/api/metrics?' + p);
+      p.set('metric', 'pagerank'); pr = await api('/api/metrics?' + p);
+    } catch (e) { return; }
+    if (state.centre || state.entityId) return;
+    const panel = clear($('entity'));
+    panel.appendChild(h('h2', null, 'Most central actors'));
+    panel.appendChild(h('p', {class: 'meta'}, 'In the network as filtered. Click an actor, or search for one, to see its relations, claims, events and sources.'));
+    for (const [title, r, fmt] of [['Betweenness (brokers between others)', bt, v => Math.round(v)], ['PageRank (pointed at by important actors)', pr, v => v.toFixed(3)]]) {
+      panel.appendChild(h('h4', null, title));
+      panel.appendChild(h('ol', {class: 'central'}, r.results.map(x => h('li', null, recLink({id: x.actor.id, label: x.actor.label, kind: 'actor'}),
+        h('span', {class: 'muted'}, ' ' + fmt(x.value))))));
+    }
+  }
+
   /** The relations drawn as one line: each record with its dates and footnotes. */
   function showBundle(d) {
     state.entityId = null;
@@ -400,6 +427,8 @@
       cyPath.elements().remove();
       return;
     }
+    $('path-from').value = r.from.label;
+    $('path-to').value = r.to.label;
     out.appendChild(h('h2', null, r.from.label + ' → ' + r.to.label));
     out.appendChild(h('p', {class: 'meta'}, r.length + (r.length === 1 ? ' hop' : ' hops') + (asOf() ? ', relations in force on ' + indexToLabel(state.asOfIndex) : '')));
     const box = h('div', {id: 'path-hops'});
@@ -426,6 +455,7 @@
     cyPath.edges().addClass('labelled');
     cyPath.layout({name: 'breadthfirst', directed: false, roots: '#' + CSS.escape(r.from.id), spacingFactor: 1.2, animate: false}).run();
     cyPath.fit(undefined, 40);
+    if (cyPath.zoom() > 1.2) { cyPath.zoom(1.2); cyPath.center(); }
   }
 
   // ---------- SPARQL ----------
@@ -522,8 +552,9 @@
       else if (state.entityId !== a) await showEntity(a);
     } else if (view === 'entity' && a) {
       await showEntity(a);
-    } else if (!cy.elements().length || state.centre) {
+    } else if (!cy.elements().length || state.centre || state.entityId) {
       state.centre = null;
+      state.entityId = null;
       await loadNetwork();
     }
   }
@@ -532,6 +563,8 @@
   async function init() {
     cy = makeCy($('cy'));
     cyPath = makeCy($('cy-path'));
+    window.explorer.cy = () => cy;
+    window.explorer.cyPath = () => cyPath;
     cy.on('tap', 'node', (e) => { location.hash = '#/actor/' + encodeURIComponent(e.target.id()); });
     cy.on('tap', 'edge', (e) => showBundle(e.target.data()));
     cy.on('mouseover', 'node', (e) => {
@@ -539,10 +572,12 @@
       cy.elements().addClass('faded');
       n.closedNeighborhood().removeClass('faded');
       n.connectedEdges().addClass('labelled');
+      n.closedNeighborhood().nodes().addClass('shown');
     });
     cy.on('mouseout', 'node', () => {
       cy.elements().removeClass('faded');
-      cy.edges().removeClass('labelled');
+      cy.nodes().removeClass('shown');
+      if (cy.edges().length > 30) cy.edges().removeClass('labelled');
     });
     cyPath.on('tap', 'node', (e) => { location.hash = '#/actor/' + encodeURIComponent(e.target.id()); });
 
@@ -582,7 +617,9 @@
     $('asof-on').addEventListener('change', (e) => { state.asOfOn = e.target.checked; updateLabel(); markInactiveRelations(); loadNetwork(); });
     $('hops').addEventListener('change', (e) => { state.hops = Number(e.target.value); loadNetwork(); });
     $('contested').addEventListener('change', (e) => { state.contested = e.target.checked; loadNetwork(); });
-    $('whole').addEventListener('click', () => { state.centre = null; location.hash = '#/'; loadNetwork(); });
+    $('whole').addEventListener('click', () => {
+      if (location.hash === '#/' || location.hash === '') { state.centre = null; state.entityId = null; loadNetwork(); } else location.hash = '#/';
+    });
 
     attachSearch($('search'), $('search-results'), (r) => {
       $('search').value = r.label;
