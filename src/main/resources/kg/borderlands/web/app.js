@@ -128,7 +128,7 @@
   // ---------- cytoscape ----------
   const cyStyle = [
     {selector: 'node', style: {
-      'background-color': 'data(colour)', 'label': 'data(label)', 'font-size': 11, 'color': '#1d2733',
+      'background-color': 'data(colour)', 'label': 'data(label)', 'font-size': 'data(font)', 'color': '#1d2733',
       'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-y': 3, 'text-wrap': 'wrap', 'text-max-width': 110,
       'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': 1,
       'width': 'data(size)', 'height': 'data(size)', 'border-width': 1, 'border-color': '#ffffff', 'min-zoomed-font-size': 6}},
@@ -153,15 +153,25 @@
   }
   function layoutOptions(n) {
     if (!window.cytoscapeFcose) return {name: 'cose', animate: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 120, randomize: true};
-    return {name: 'fcose', quality: 'proof', animate: false, randomize: true, nodeRepulsion: () => n > 60 ? 12000 : 45000,
-      idealEdgeLength: () => n > 60 ? 75 : 130, edgeElasticity: () => 0.3, nodeSeparation: n > 60 ? 80 : 120, gravity: 0.25,
+    return {name: 'fcose', quality: 'proof', animate: false, randomize: true, nodeRepulsion: () => n > 60 ? 65000 : 45000,
+      idealEdgeLength: () => n > 60 ? 105 : 130, edgeElasticity: () => 0.3, nodeSeparation: n > 60 ? 80 : 120, gravity: 0.25,
       gravityRange: 3.8, numIter: 2500, packComponents: true, nodeDimensionsIncludeLabels: true, padding: 30};
   }
+  /** Runs a (synchronous) layout with a fixed random seed, so the same view always gets the same picture. */
+  function seeded(run) {
+    const saved = Math.random;
+    let a = 20260227;
+    Math.random = () => { a |= 0; a = a + 0x6D2B79F5 | 0; let t = Math.imul(a ^ a >>> 15, 1 | a);
+      t = t + Math.imul(t ^ t >>> 7, 61 | t) ^ t; return ((t ^ t >>> 14) >>> 0) / 4294967296; };
+    try { run(); } finally { Math.random = saved; }
+  }
   function toElements(elements, centre) {
+    const big = elements.nodes.length > 60;
     const degree = {};
     for (const e of elements.edges) { degree[e.data.source] = (degree[e.data.source] || 0) + 1; degree[e.data.target] = (degree[e.data.target] || 0) + 1; }
     const nodes = elements.nodes.map(n => ({group: 'nodes', classes: n.data.id === centre ? 'centre' : '',
-      data: Object.assign({}, n.data, {colour: nodeColour(n.data['class']), size: Math.min(46, 16 + 3 * Math.sqrt(degree[n.data.id] || 0) * 2)})}));
+      data: Object.assign({}, n.data, {colour: nodeColour(n.data['class']), font: big ? 16 : 11,
+        size: Math.min(46, 16 + 3 * Math.sqrt(degree[n.data.id] || 0) * 2) * (big ? 1.2 : 1)})}));
     // parallel relations of one kind between the same two actors are drawn as one line, thicker with their number
     const bundles = new Map();
     for (const e of elements.edges) {
@@ -190,7 +200,7 @@
     // on a big picture only the better-connected actors are labelled; hovering shows the others
     if (n > 60) target.nodes().filter(x => x.degree(false) < 4).addClass('minor');
     if (target.edges().length <= 30) target.edges().addClass('labelled');
-    if (n > 0) target.layout(layoutOptions(n)).run();
+    if (n > 0) seeded(() => target.layout(layoutOptions(n)).run());
     target.fit(undefined, 30);
     if (target.zoom() > 1.3) { target.zoom(1.3); target.center(); }
     if (status) $('graph-status').textContent = status(target);
