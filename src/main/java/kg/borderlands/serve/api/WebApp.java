@@ -8,6 +8,8 @@ import kg.borderlands.serve.search.LabelIndex;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -26,11 +28,14 @@ public final class WebApp {
 
     private WebApp(DatasetGraph dsg, Path queriesDir) {
         Objects.requireNonNull(dsg, "dataset");
+        long t0 = System.nanoTime();
         this.snapshot = Snapshot.of(dsg);
         this.describer = new EntityDescriber(snapshot);
         this.search = LabelIndex.build(snapshot);
         this.queries = CompetencyQueries.read(queriesDir);
         this.network = new NetworkRoutes(new NetworkProjector(dsg).project(), snapshot);
+        LoggerFactory.getLogger(WebApp.class).info("web layer ready in {} ms: {} records indexed, {} competency questions",
+                (System.nanoTime() - t0) / 1_000_000, snapshot.entries().size(), queries.all().size());
     }
 
     /** Reads the store and prepares everything the web layer serves. */
