@@ -3,7 +3,6 @@ package kg.borderlands.serve.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kg.borderlands.serve.ld.EntityDescriber;
@@ -29,7 +28,7 @@ import java.util.regex.Pattern;
  * {@code {"error": {"status", "code", "message"}}} with a stable code ({@link ApiException}). See
  * {@code docs/api.md}.
  */
-public final class ApiServlet extends HttpServlet {
+public final class ApiServlet extends ReadOnlyServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     static final ObjectMapper JSON = new ObjectMapper()
             .findAndRegisterModules()
@@ -183,24 +182,5 @@ public final class ApiServlet extends HttpServlet {
         resp.setContentType(contentType);
         resp.setContentLength(bytes.length);
         resp.getOutputStream().write(bytes);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        readOnly(resp);
-    }
-
-    @Override
-    protected void doPut(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        readOnly(resp);
-    }
-
-    @Override
-    protected void doDelete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        readOnly(resp);
-    }
-
-    private static void readOnly(HttpServletResponse resp) throws IOException {
-        sendError(resp, new ApiException(405, ApiException.METHOD_NOT_ALLOWED, "the API is read-only: use GET"));
     }
 }

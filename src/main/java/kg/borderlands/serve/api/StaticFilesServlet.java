@@ -1,6 +1,5 @@
 package kg.borderlands.serve.api;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
  * WebJars the explorer uses ({@code META-INF/resources/webjars/}). Nothing comes from a CDN, so the explorer
  * works offline. Only plain relative paths with a known file extension are served; anything else is 404.
  */
-final class StaticFilesServlet extends HttpServlet {
+final class StaticFilesServlet extends ReadOnlyServlet {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html;charset=utf-8", "js", "text/javascript;charset=utf-8",

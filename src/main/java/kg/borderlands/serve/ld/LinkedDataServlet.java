@@ -1,11 +1,11 @@
 package kg.borderlands.serve.ld;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kg.borderlands.Vocab;
 import kg.borderlands.serve.api.ApiException;
+import kg.borderlands.serve.api.ReadOnlyServlet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.riot.Lang;
@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * variant explicitly. A node inside a record ({@code /id/ev-x/participation/1}) answers 303 See Other to its
  * record. Unknown ids are 404 in the negotiated type; an Accept header none of the offers satisfies is 406.
  */
-public final class LinkedDataServlet extends HttpServlet {
+public final class LinkedDataServlet extends ReadOnlyServlet {
     /** A variant: media type, file suffix and writer. */
     enum Variant {
         HTML("text/html", "html", null),
@@ -143,27 +143,5 @@ public final class LinkedDataServlet extends HttpServlet {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         resp.setContentLength(bytes.length);
         resp.getOutputStream().write(bytes);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        methodNotAllowed(resp);
-    }
-
-    @Override
-    protected void doPut(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        methodNotAllowed(resp);
-    }
-
-    @Override
-    protected void doDelete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        methodNotAllowed(resp);
-    }
-
-    static void methodNotAllowed(HttpServletResponse resp) throws IOException {
-        resp.setStatus(405);
-        resp.setHeader("Allow", "GET, HEAD");
-        write(resp, "application/json;charset=utf-8", JSON.writeValueAsString(
-                new ApiException(405, ApiException.METHOD_NOT_ALLOWED, "read-only: only GET and HEAD").body()));
     }
 }
