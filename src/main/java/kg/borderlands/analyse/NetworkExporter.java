@@ -87,62 +87,38 @@ public final class NetworkExporter {
             w.writeDefaultNamespace(GRAPHML_NS);
             w.writeNamespace("xsi", XSI);
             w.writeAttribute(XSI, "schemaLocation", GRAPHML_NS + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
-            String[][] nodeKeys = {{"label", "label"}, {"class", "class"}, {"aliases", "aliases"}};
-            String[][] edgeKeys = {{"kind", "kind"}, {"from", "from"}, {"until", "until"}, {"contested", "contested"},
-                    {"accordingTo", "accordingTo"}, {"footnotes", "footnotes"}, {"sections", "sections"},
-                    {"record", "record"}, {"elabel", "label"}};
-            for (String[] k : nodeKeys) key(w, k[0], "node", k[1], "string");
-            for (String[] k : edgeKeys) key(w, k[0], "edge", k[1], k[0].equals("contested") ? "boolean" : "string");
-            nl(w, 1);
-            w.writeStartElement("graph");
-            w.writeAttribute("id", "actors");
-            w.writeAttribute("edgedefault", "directed");
+            for (String k : List.of("label", "class", "aliases")) empty(w, 1, "key", "id", k, "for", "node", "attr.name", k, "attr.type", "string");
+            for (String k : List.of("kind", "from", "until", "contested", "accordingTo", "footnotes", "sections", "record", "label")) {
+                empty(w, 1, "key", "id", k.equals("label") ? "elabel" : k, "for", "edge", "attr.name", k,
+                        "attr.type", k.equals("contested") ? "boolean" : "string");
+            }
+            open(w, 1, "graph", "id", "actors", "edgedefault", "directed");
             for (ActorNode n : net.nodes()) {
-                nl(w, 2);
-                w.writeStartElement("node");
-                w.writeAttribute("id", n.id());
-                data(w, "label", n.label(), 3);
-                data(w, "class", n.type(), 3);
-                data(w, "aliases", String.join("; ", n.aliases()), 3);
-                nl(w, 2);
-                w.writeEndElement();
+                open(w, 2, "node", "id", n.id());
+                data(w, 3, "label", n.label());
+                data(w, 3, "class", n.type());
+                data(w, 3, "aliases", String.join("; ", n.aliases()));
+                close(w, 2);
             }
             for (NetworkEdge e : net.edges()) {
-                nl(w, 2);
-                w.writeStartElement("edge");
-                w.writeAttribute("id", e.id());
-                w.writeAttribute("source", e.source());
-                w.writeAttribute("target", e.target());
-                if (!e.directed()) w.writeAttribute("directed", "false");
-                data(w, "kind", e.kind(), 3);
-                data(w, "from", str(e.from()), 3);
-                data(w, "until", str(e.until()), 3);
-                data(w, "contested", Boolean.toString(e.contested()), 3);
-                data(w, "accordingTo", String.join("; ", e.accordingTo()), 3);
-                data(w, "footnotes", joinInts(e.footnotes()), 3);
-                data(w, "sections", String.join("; ", e.sections()), 3);
-                data(w, "record", e.record(), 3);
-                data(w, "elabel", e.label(), 3);
-                nl(w, 2);
-                w.writeEndElement();
+                open(w, 2, "edge", "id", e.id(), "source", e.source(), "target", e.target(), "directed", e.directed() ? null : "false");
+                data(w, 3, "kind", e.kind());
+                data(w, 3, "from", str(e.from()));
+                data(w, 3, "until", str(e.until()));
+                data(w, 3, "contested", Boolean.toString(e.contested()));
+                data(w, 3, "accordingTo", String.join("; ", e.accordingTo()));
+                data(w, 3, "footnotes", joinInts(e.footnotes()));
+                data(w, 3, "sections", String.join("; ", e.sections()));
+                data(w, 3, "record", e.record());
+                data(w, 3, "elabel", e.label());
+                close(w, 2);
             }
-            nl(w, 1);
-            w.writeEndElement();
-            nl(w, 0);
-            w.writeEndElement();
+            close(w, 1);
+            close(w, 0);
         });
     }
 
-    private static void key(XMLStreamWriter w, String id, String forWhat, String name, String type) throws XMLStreamException {
-        nl(w, 1);
-        w.writeEmptyElement("key");
-        w.writeAttribute("id", id);
-        w.writeAttribute("for", forWhat);
-        w.writeAttribute("attr.name", name);
-        w.writeAttribute("attr.type", type);
-    }
-
-    private static void data(XMLStreamWriter w, String key, String value, int depth) throws XMLStreamException {
+    private static void data(XMLStreamWriter w, int depth, String key, String value) throws XMLStreamException {
         if (value == null || value.isEmpty()) return;
         nl(w, depth);
         w.writeStartElement("data");
@@ -166,102 +142,52 @@ public final class NetworkExporter {
             w.writeNamespace("xsi", XSI);
             w.writeAttribute(XSI, "schemaLocation", GEXF_NS + " http://gexf.net/1.3/gexf.xsd");
             w.writeAttribute("version", "1.3");
-            nl(w, 1);
-            w.writeStartElement("meta");
-            nl(w, 2);
-            w.writeStartElement("creator");
-            w.writeCharacters("borderlands-kg");
-            w.writeEndElement();
-            nl(w, 2);
-            w.writeStartElement("description");
-            w.writeCharacters("Actor network of Crisis Group Asia Report N°354: " + net.nodes().size() + " actors, "
-                    + net.edges().size() + " relations");
-            w.writeEndElement();
-            nl(w, 1);
-            w.writeEndElement();
-            nl(w, 1);
-            w.writeStartElement("graph");
-            w.writeAttribute("mode", "dynamic");
-            w.writeAttribute("defaultedgetype", "directed");
-            w.writeAttribute("timeformat", "date");
-            w.writeAttribute("idtype", "string");
+            open(w, 1, "meta");
+            text(w, 2, "creator", "borderlands-kg");
+            text(w, 2, "description", "Actor network of Crisis Group Asia Report N°354: " + net.nodes().size()
+                    + " actors, " + net.edges().size() + " relations");
+            close(w, 1);
+            open(w, 1, "graph", "mode", "dynamic", "defaultedgetype", "directed", "timeformat", "date", "idtype", "string");
             attributes(w, "node", new String[][] {{"class", "string"}, {"aliases", "liststring"}});
             attributes(w, "edge", new String[][] {{"contested", "boolean"}, {"accordingTo", "liststring"},
                     {"footnotes", "listinteger"}, {"sections", "liststring"}, {"record", "string"}, {"recordType", "string"}});
-            nl(w, 2);
-            w.writeStartElement("nodes");
-            w.writeAttribute("count", Integer.toString(net.nodes().size()));
+            open(w, 2, "nodes", "count", Integer.toString(net.nodes().size()));
             for (ActorNode n : net.nodes()) {
-                nl(w, 3);
-                w.writeStartElement("node");
-                w.writeAttribute("id", n.id());
-                w.writeAttribute("label", n.label());
+                open(w, 3, "node", "id", n.id(), "label", n.label());
                 attvalues(w, 4, new String[][] {{"class", n.type()}, {"aliases", list(n.aliases())}});
-                nl(w, 3);
-                w.writeEndElement();
+                close(w, 3);
             }
-            nl(w, 2);
-            w.writeEndElement();
-            nl(w, 2);
-            w.writeStartElement("edges");
-            w.writeAttribute("count", Integer.toString(net.edges().size()));
+            close(w, 2);
+            open(w, 2, "edges", "count", Integer.toString(net.edges().size()));
             for (NetworkEdge e : net.edges()) {
-                nl(w, 3);
-                w.writeStartElement("edge");
-                w.writeAttribute("id", e.id());
-                w.writeAttribute("source", e.source());
-                w.writeAttribute("target", e.target());
-                w.writeAttribute("type", e.directed() ? "directed" : "undirected");
-                w.writeAttribute("kind", e.kind());
-                if (e.label() != null) w.writeAttribute("label", e.label());
-                if (e.from() != null) w.writeAttribute("start", e.from().toString());
-                if (e.until() != null) w.writeAttribute("end", e.until().toString());
+                open(w, 3, "edge", "id", e.id(), "source", e.source(), "target", e.target(),
+                        "type", e.directed() ? "directed" : "undirected", "kind", e.kind(), "label", e.label(),
+                        "start", str(e.from()), "end", str(e.until()));
                 attvalues(w, 4, new String[][] {{"contested", Boolean.toString(e.contested())},
                         {"accordingTo", list(e.accordingTo())},
                         {"footnotes", list(e.footnotes().stream().map(String::valueOf).toList())},
                         {"sections", list(e.sections())}, {"record", e.record()}, {"recordType", e.recordType()}});
-                nl(w, 3);
-                w.writeEndElement();
+                close(w, 3);
             }
-            nl(w, 2);
-            w.writeEndElement();
-            nl(w, 1);
-            w.writeEndElement();
-            nl(w, 0);
-            w.writeEndElement();
+            close(w, 2);
+            close(w, 1);
+            close(w, 0);
         });
     }
 
     private static void attributes(XMLStreamWriter w, String cls, String[][] attrs) throws XMLStreamException {
-        nl(w, 2);
-        w.writeStartElement("attributes");
-        w.writeAttribute("class", cls);
-        w.writeAttribute("mode", "static");
-        for (String[] a : attrs) {
-            nl(w, 3);
-            w.writeEmptyElement("attribute");
-            w.writeAttribute("id", a[0]);
-            w.writeAttribute("title", a[0]);
-            w.writeAttribute("type", a[1]);
-        }
-        nl(w, 2);
-        w.writeEndElement();
+        open(w, 2, "attributes", "class", cls, "mode", "static");
+        for (String[] a : attrs) empty(w, 3, "attribute", "id", a[0], "title", a[0], "type", a[1]);
+        close(w, 2);
     }
 
     private static void attvalues(XMLStreamWriter w, int depth, String[][] values) throws XMLStreamException {
         List<String[]> present = new ArrayList<>();
         for (String[] v : values) if (v[1] != null && !v[1].isEmpty()) present.add(v);
         if (present.isEmpty()) return;
-        nl(w, depth);
-        w.writeStartElement("attvalues");
-        for (String[] v : present) {
-            nl(w, depth + 1);
-            w.writeEmptyElement("attvalue");
-            w.writeAttribute("for", v[0]);
-            w.writeAttribute("value", v[1]);
-        }
-        nl(w, depth);
-        w.writeEndElement();
+        open(w, depth, "attvalues");
+        for (String[] v : present) empty(w, depth + 1, "attvalue", "for", v[0], "value", v[1]);
+        close(w, depth);
     }
 
     /** GEXF list value: {@code [a, b]}; empty list → null (omitted). */
@@ -380,6 +306,35 @@ public final class NetworkExporter {
         } catch (XMLStreamException e) {
             throw new IOException("could not write XML: " + e.getMessage(), e);
         }
+    }
+
+    /** A start tag on a new line; attributes as name, value pairs, null values left out. */
+    private static void open(XMLStreamWriter w, int depth, String name, String... attrs) throws XMLStreamException {
+        nl(w, depth);
+        w.writeStartElement(name);
+        attrs(w, attrs);
+    }
+
+    private static void empty(XMLStreamWriter w, int depth, String name, String... attrs) throws XMLStreamException {
+        nl(w, depth);
+        w.writeEmptyElement(name);
+        attrs(w, attrs);
+    }
+
+    private static void attrs(XMLStreamWriter w, String... attrs) throws XMLStreamException {
+        for (int i = 0; i + 1 < attrs.length; i += 2) if (attrs[i + 1] != null) w.writeAttribute(attrs[i], attrs[i + 1]);
+    }
+
+    private static void text(XMLStreamWriter w, int depth, String name, String text) throws XMLStreamException {
+        open(w, depth, name);
+        w.writeCharacters(text);
+        w.writeEndElement();
+    }
+
+    /** The end tag of an element opened at {@code depth}, on a line of its own. */
+    private static void close(XMLStreamWriter w, int depth) throws XMLStreamException {
+        nl(w, depth);
+        w.writeEndElement();
     }
 
     private static void nl(XMLStreamWriter w, int depth) throws XMLStreamException {

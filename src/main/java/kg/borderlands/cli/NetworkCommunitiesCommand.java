@@ -5,23 +5,15 @@ import kg.borderlands.analyse.CommunityAlgorithm;
 import kg.borderlands.analyse.Network;
 import kg.borderlands.analyse.NetworkAnalytics;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 @Command(name = "communities", mixinStandardHelpOptions = true,
         description = "Groups of densely linked actors (undirected view).")
-final class NetworkCommunitiesCommand implements Callable<Integer> {
-    @Mixin
-    StoreOptions store;
-
-    @Mixin
-    NetworkFilterOptions filters;
-
+final class NetworkCommunitiesCommand extends NetworkSubcommand {
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "girvan-newman",
             description = "girvan-newman or label-propagation (fixed seed) (default: ${DEFAULT-VALUE}).")
     String algorithm;
@@ -30,15 +22,12 @@ final class NetworkCommunitiesCommand implements Callable<Integer> {
             description = "girvan-newman: stop at N parts (isolated actors count); 0 = the cut of best modularity (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         CommunityAlgorithm alg = CommunityAlgorithm.parse(algorithm);
-        Network net = filters.load(store);
+        Network net = network();
         Communities c = new NetworkAnalytics(net).communities(alg, k);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.printf(Locale.ROOT, "%d communities, %s, modularity %.3f%n", c.groups().size(), c.algorithm(), c.modularity());
         int i = 0;
         for (List<String> g : c.groups()) {

@@ -5,39 +5,28 @@ import kg.borderlands.analyse.Network;
 import kg.borderlands.analyse.NetworkAnalytics;
 import kg.borderlands.analyse.NetworkEdge;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 @Command(name = "ego", mixinStandardHelpOptions = true,
         description = "The actors within K hops of an actor (either direction) and the edges among them.")
-final class NetworkEgoCommand implements Callable<Integer> {
-    @Mixin
-    StoreOptions store;
-
-    @Mixin
-    NetworkFilterOptions filters;
-
+final class NetworkEgoCommand extends NetworkSubcommand {
     @Parameters(index = "0", paramLabel = "ACTOR", description = "Actor id (or a label or alias naming one actor).")
     String actor;
 
     @Option(names = "--hops", paramLabel = "K", defaultValue = "1", description = "Radius in hops (default: ${DEFAULT-VALUE}).")
     int hops;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (hops < 0) throw new IllegalArgumentException("--hops must be 0 or more");
-        Network net = filters.load(store);
+        Network net = network();
         EgoNetwork ego = new NetworkAnalytics(net).ego(actor, hops);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.printf(Locale.ROOT, "ego network of %s, %d hop(s): %d actors, %d edges%n", ego.center(), hops,
                 ego.network().nodes().size(), ego.network().edges().size());
         ego.distance().entrySet().stream()

@@ -3,22 +3,14 @@ package kg.borderlands.cli;
 import kg.borderlands.analyse.Network;
 import kg.borderlands.analyse.NetworkExporter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the (filtered) network as GraphML, GEXF 1.3 (with time), CSV node/edge lists or Cytoscape.js JSON.")
-final class NetworkExportCommand implements Callable<Integer> {
-    @Mixin
-    StoreOptions store;
-
-    @Mixin
-    NetworkFilterOptions filters;
-
+final class NetworkExportCommand extends NetworkSubcommand {
     @Option(names = "--format", paramLabel = "FORMAT", required = true,
             description = "graphml, gexf, csv or cytoscape.")
     String format;
@@ -27,16 +19,13 @@ final class NetworkExportCommand implements Callable<Integer> {
             description = "Output file; for csv a directory (nodes.csv, edges.csv). Default: standard output (not for csv).")
     Path out;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         NetworkExporter.Format fmt = NetworkExporter.Format.parse(format);
         if (fmt == NetworkExporter.Format.CSV && out == null) {
             throw new IllegalArgumentException("csv writes two files: give a directory with --out");
         }
-        Network net = filters.load(store);
+        Network net = network();
         if (out == null) {
             PrintStream ps = System.out;
             NetworkExporter.write(net, fmt, ps);

@@ -7,38 +7,27 @@ import kg.borderlands.analyse.NetworkAnalytics;
 import kg.borderlands.analyse.NetworkEdge;
 import kg.borderlands.analyse.NetworkPath;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 @Command(name = "path", mixinStandardHelpOptions = true,
         description = "A shortest path between two actors (fewest hops, either direction), each hop with its relations and sources.")
-final class NetworkPathCommand implements Callable<Integer> {
-    @Mixin
-    StoreOptions store;
-
-    @Mixin
-    NetworkFilterOptions filters;
-
+final class NetworkPathCommand extends NetworkSubcommand {
     @Parameters(index = "0", paramLabel = "FROM", description = "Actor id (or a label or alias naming one actor).")
     String from;
 
     @Parameters(index = "1", paramLabel = "TO", description = "Actor id (or a label or alias naming one actor).")
     String to;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        Network net = filters.load(store);
+        Network net = network();
         NetworkAnalytics a = new NetworkAnalytics(net);
         Optional<NetworkPath> p = a.shortestPath(from, to);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (p.isEmpty()) {
             out.println("no path between " + net.resolve(from).id() + " and " + net.resolve(to).id() + " in this network");
             out.flush();

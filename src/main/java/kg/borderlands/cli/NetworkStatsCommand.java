@@ -7,36 +7,25 @@ import kg.borderlands.analyse.Network;
 import kg.borderlands.analyse.NetworkAnalytics;
 import kg.borderlands.analyse.NetworkEdge;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Size of the network, edges per kind, top actors by betweenness, PageRank and degree, and who accuses whom.")
-final class NetworkStatsCommand implements Callable<Integer> {
-    @Mixin
-    StoreOptions store;
-
-    @Mixin
-    NetworkFilterOptions filters;
-
+final class NetworkStatsCommand extends NetworkSubcommand {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "How many actors per ranking (default: ${DEFAULT-VALUE}).")
     int top;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         if (top < 1) throw new IllegalArgumentException("--top must be at least 1");
-        Network net = filters.load(store);
+        Network net = network();
         NetworkAnalytics a = new NetworkAnalytics(net);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         long isolated = net.nodes().stream().filter(n -> net.edgesOf(n.id()).isEmpty()).count();
         out.printf(Locale.ROOT, "actors: %d (%d without edges), edges: %d, ties skipped (object not an actor): %d%n",
                 net.nodes().size(), isolated, net.edges().size(), net.skipped().size());
