@@ -268,7 +268,8 @@
       const ul = h('ul', {id: 'relations'});
       for (const t of ties) {
         const kind = t.kind ? t.kind.name.replace('blk:', '') : 'Tie';
-        const li = h('li', {'data-from': t.from || '', 'data-until': t.until || '', 'data-tie': t.id},
+        // as in the network, a tie without a start counts from the date the report first places it (attestedFrom)
+        const li = h('li', {'data-from': t.from || t.attestedFrom || '', 'data-until': t.until || '', 'data-tie': t.id},
           h('span', {class: 'chip', style: 'background:' + kindColour(kind)}, t.kind ? t.kind.label : 'tie'),
           t.direction === 'outgoing' ? '→ ' : '← ', recLink(t.other),
           t.office ? h('span', null, ' (' + t.office + ')') : null,

@@ -130,8 +130,11 @@ class ExplorerBrowserTest {
         slideTo(2022, 2);
         assertEquals("Feb 2022", driver.findElement(By.id("asof-label")).getText());
         assertTrue(hasOffice("imran-khan"), "Imran Khan holds the premiership in Feb 2022");
+        assertFalse(hasOffice("shehbaz-sharif"), "the report places Shehbaz Sharif in office only from Oct 2025");
         WebElement imran = driver.findElement(By.cssSelector("#relations li[data-tie='tie-imran-khan-prime-minister']"));
         assertFalse(imran.getAttribute("class").contains("inactive"));
+        assertTrue(driver.findElement(By.cssSelector("#relations li[data-tie='tie-shehbaz-sharif-prime-minister']"))
+                .getAttribute("class").contains("inactive"), "Shehbaz Sharif's office greyed out in Feb 2022");
         assertTrue(imran.getText().contains("prime minister"), imran.getText());
         shot("2-as-of-feb-2022");
 
