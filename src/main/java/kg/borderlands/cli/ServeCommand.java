@@ -1,5 +1,7 @@
 package kg.borderlands.cli;
 
+import kg.borderlands.link.VoidDescription;
+import kg.borderlands.link.VoidServlet;
 import kg.borderlands.load.LoadOperation;
 import kg.borderlands.load.StoreManager;
 import kg.borderlands.serve.KgServer;
@@ -36,7 +38,9 @@ final class ServeCommand implements Callable<Integer> {
         LoadOperation.Result r = LoadOperation.ensure(options.inputs(), store, false);
         DatasetGraph dsg = store.open();
         KgServer server = KgServer.builder().dataset(dsg).port(port)
-                .timeoutMillis(Math.round(timeoutSeconds * 1000)).build();
+                .timeoutMillis(Math.round(timeoutSeconds * 1000))
+                .extension(VoidServlet.extension(dsg, KgServer.DATASET + "/sparql"))
+                .build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             StoreManager.close(dsg);
@@ -44,7 +48,8 @@ final class ServeCommand implements Callable<Integer> {
         server.start();
         var out = spec.commandLine().getOut();
         out.println((r.reused() ? "reusing " : "built ") + r.build());
-        out.println("serving " + server.datasetUrl() + "/sparql (also /kg/query, /kg/get); Ctrl-C to stop");
+        out.println("serving " + server.datasetUrl() + "/sparql (also /kg/query, /kg/get; VoID at "
+                + VoidDescription.WELL_KNOWN_PATH + "); Ctrl-C to stop");
         out.flush();
         server.join();
         return 0;

@@ -19,25 +19,28 @@ public final class ExternalIds {
     /** An external dataset. */
     public enum Target {
         WIKIDATA("wikidata", "http://www.wikidata.org/entity/", "", "^wikidata:Q[1-9][0-9]*$",
-                "https://www.wikidata.org/", "Wikidata"),
+                "^http://www[.]wikidata[.]org/entity/Q[1-9][0-9]*$", "https://www.wikidata.org/", "Wikidata"),
         /** GeoNames concept IRIs end with a slash: https://sws.geonames.org/1168579/ */
         GEONAMES("geonames", "https://sws.geonames.org/", "/", "^geonames:[1-9][0-9]*$",
-                "https://www.geonames.org/", "GeoNames"),
+                "^https://sws[.]geonames[.]org/[1-9][0-9]*/$", "https://www.geonames.org/", "GeoNames"),
         DBPEDIA("dbpedia", "http://dbpedia.org/resource/", "", "^dbpedia:[^\\s]+$",
-                "https://dbpedia.org/", "DBpedia");
+                "^http://dbpedia[.]org/resource/[^ ]+$", "https://dbpedia.org/", "DBpedia");
 
         private final String prefix;
         private final String namespace;
         private final String suffix;
         private final Pattern pattern;
+        private final String iriRegex;
         private final String datasetIri;
         private final String title;
 
-        Target(String prefix, String namespace, String suffix, String regex, String datasetIri, String title) {
+        Target(String prefix, String namespace, String suffix, String regex, String iriRegex, String datasetIri,
+               String title) {
             this.prefix = prefix;
             this.namespace = namespace;
             this.suffix = suffix;
             this.pattern = Pattern.compile(regex);
+            this.iriRegex = iriRegex;
             this.datasetIri = datasetIri;
             this.title = title;
         }
@@ -55,6 +58,11 @@ public final class ExternalIds {
         /** The regular expression a CURIE of this dataset must match. */
         public String regex() {
             return pattern.pattern();
+        }
+
+        /** A regular expression (no backslashes, usable in SPARQL) that the IRIs of this dataset match. */
+        public String iriRegex() {
+            return iriRegex;
         }
 
         /** The dataset as a whole (the target of our VoID linkset). */
