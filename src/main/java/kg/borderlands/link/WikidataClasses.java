@@ -18,11 +18,13 @@ public final class WikidataClasses {
     public static final String ORGANIZATION = "Q43229";
     public static final String INTERNATIONAL_ORGANIZATION = "Q484652";
     public static final String GOVERNMENT_AGENCY = "Q327333";
+    /** Weaker evidence than the others: seen only in a class table in public code. */
     public static final String NEWSPAPER = "Q11032";
     public static final String NEWS_MEDIA = "Q1193236";
     public static final String COUNTRY = "Q6256";
     public static final String SOVEREIGN_STATE = "Q3624078";
     public static final String CITY = "Q515";
+    /** Weaker evidence than the others: seen only in class lists in public code, without a comment. */
     public static final String ADMINISTRATIVE_TERRITORIAL_ENTITY = "Q56061";
 
     /** English names of the classes above, for printing. */
