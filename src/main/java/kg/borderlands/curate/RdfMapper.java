@@ -110,6 +110,9 @@ public final class RdfMapper {
             if (t.from() != null) s.addLiteral(blkProp("validFrom"), date(DateValue.parse(t.from()).earliest()));
             if (t.to() != null) s.addLiteral(blkProp("validUntil"), date(DateValue.parse(t.to()).latest()));
         }
+        if (t.attestedFrom() != null) {
+            s.addLiteral(blkProp("attestedFrom"), date(DateValue.parse(t.attestedFrom()).earliest()));
+        }
         if (t.office() != null) s.addProperty(blkProp("office"), t.office(), "en");
         links(s, blkProp("accordingTo"), t.accordingTo());
     }

@@ -198,6 +198,11 @@ public final class RecordChecker {
             ref("/object", t.object(), EnumSet.of(ACTORS, PLACES, EVENTS));
             date("/from", t.from());
             date("/to", t.to());
+            date("/attestedFrom", t.attestedFrom());
+            if (t.attestedFrom() != null && t.from() != null) {
+                problems.add(r.problem(Problem.BAD_VALUE, "/attestedFrom",
+                        "attestedFrom is only for ties whose start the report does not give; this tie has from"));
+            }
             refs("/accordingTo", t.accordingTo(), EnumSet.of(ACTORS));
         }
 

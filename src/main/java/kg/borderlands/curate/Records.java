@@ -89,7 +89,7 @@ public final class Records {
                       @JsonProperty(required = true) List<SourceRef> source,
                       @JsonProperty(required = true) String subject,
                       @JsonProperty(required = true) String object,
-                      String from, String to, String office,
+                      String from, String to, String attestedFrom, String office,
                       List<String> accordingTo) implements DataRecord {
         public Tie {
             aliases = nn(aliases);

@@ -32,7 +32,7 @@ class KgServerTest {
     @BeforeAll
     static void start() throws IOException {
         dsg = TestProject.realStore().open();
-        server = KgServer.builder().dataset(dsg).port(0).timeoutMillis(1500).build().start();
+        server = KgServer.builder().dataset(dsg).port(0).timeoutMillis(3000).build().start();
     }
 
     @AfterAll
@@ -68,18 +68,18 @@ class KgServerTest {
         String update = "INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }";
         for (String path : List.of("", "/sparql", "/query", "/get", "/update", "/data")) {
             String url = server.datasetUrl() + path;
-            HttpResponse<String> direct = send(HttpRequest.newBuilder(URI.create(url))
+            HttpResponse<String> direct = sendOnce(HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/sparql-update")
                     .POST(HttpRequest.BodyPublishers.ofString(update)).build());
             assertClientError(direct, "sparql-update to " + url);
-            HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(url))
+            HttpResponse<String> form = sendOnce(HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("update=" + enc(update))).build());
             assertClientError(form, "form update to " + url);
         }
         String gsp = server.datasetUrl() + "/get?default";
         for (String method : List.of("PUT", "POST", "DELETE")) {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(gsp)).header("Content-Type", "text/turtle")
+            HttpResponse<String> r = sendOnce(HttpRequest.newBuilder(URI.create(gsp)).header("Content-Type", "text/turtle")
                     .method(method, HttpRequest.BodyPublishers.ofString("<urn:x:s> <urn:x:p> <urn:x:o> .")).build());
             assertClientError(r, method + " " + gsp);
         }
@@ -94,7 +94,7 @@ class KgServerTest {
                 "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }");
         long slowMs = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(slow.statusCode() >= 400, "an error response, got " + slow.statusCode() + " " + slow.body());
-        assertTrue(slowMs < 15_000, "stopped near the 1.5 s timeout, took " + slowMs + " ms");
+        assertTrue(slowMs < 15_000, "stopped near the 3 s timeout, took " + slowMs + " ms");
 
         long t1 = System.nanoTime();
         HttpResponse<String> next = query("/sparql", "ASK { ?s ?p ?o }");
@@ -120,12 +120,23 @@ class KgServerTest {
         assertTrue(m.size() > 0, "data graph has triples");
     }
 
+    /**
+     * Refused writes go over a fresh connection each: the server may close a connection after refusing a
+     * request whose body it did not read, and a pooled client would then reuse a dead connection.
+     */
+    private static HttpResponse<String> sendOnce(HttpRequest req) throws Exception {
+        HttpClient oneShot = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return oneShot.send(req, HttpResponse.BodyHandlers.ofString());
+    }
+
     private static void assertClientError(HttpResponse<String> r, String what) {
         assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, what + " → " + r.statusCode());
     }
 
     private static String count() throws Exception {
-        String body = query("/sparql", "SELECT (COUNT(*) AS ?n) { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }").body();
+        HttpResponse<String> r = query("/sparql", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }");
+        assertEquals(200, r.statusCode(), "count query: " + r.body());
+        String body = r.body();
         return body.replaceAll("(?s).*\"value\"\\s*:\\s*\"(\\d+)\".*", "$1");
     }
 
