@@ -3,40 +3,25 @@ package kg.borderlands.cli;
 import kg.borderlands.link.Reconciler;
 import kg.borderlands.link.SparqlClient;
 import kg.borderlands.link.WikidataClasses;
-import kg.borderlands.load.LoadOperation;
-import kg.borderlands.load.StoreManager;
-import org.apache.jena.sparql.core.DatasetGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
         description = "For actors and places without a Wikidata link, ask a SPARQL endpoint for candidates "
                 + "(labels and aliases, restricted to fitting Wikidata classes) and print them ranked, with evidence. "
                 + "Never writes a link.")
-final class LinkReconcileCommand implements Callable<Integer> {
+final class LinkReconcileCommand extends LinkSubcommand {
     @Mixin
-    StoreOptions options;
-
-    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = Reconciler.DEFAULT_ENDPOINT,
-            description = "SPARQL endpoint (default: ${DEFAULT-VALUE}).")
-    String endpoint;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Connect and request timeout in seconds (default: ${DEFAULT-VALUE}).")
-    double timeoutSeconds;
+    LinkEndpointOptions remote;
 
     @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
             description = "Retries on HTTP 429 and 5xx, with exponential backoff (default: ${DEFAULT-VALUE}).")
@@ -55,12 +40,8 @@ final class LinkReconcileCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or tsv (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        if (timeoutSeconds <= 0) throw new IllegalArgumentException("--timeout must be positive");
         if (retries < 0) throw new IllegalArgumentException("--retries must be 0 or more");
         if (backoffSeconds < 0) throw new IllegalArgumentException("--backoff must be 0 or more");
         if (limit < 1) throw new IllegalArgumentException("--limit must be at least 1");
@@ -69,35 +50,18 @@ final class LinkReconcileCommand implements Callable<Integer> {
             case "tsv" -> true;
             default -> throw new IllegalArgumentException("unknown format '" + format + "': use text or tsv");
         };
-        URI uri;
-        try {
-            uri = URI.create(endpoint);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad --endpoint URL: " + endpoint);
-        }
-        SparqlClient client = new SparqlClient(uri, Duration.ofMillis(Math.round(timeoutSeconds * 1000)), retries,
+        SparqlClient client = new SparqlClient(remote.uri(), remote.timeout(), retries,
                 Duration.ofMillis(Math.round(backoffSeconds * 1000)));
-
-        StoreManager store = options.storeManager();
-        LoadOperation.ensure(options.inputs(), store, false);
-        DatasetGraph dsg = store.open();
-        List<Reconciler.Entity> entities;
-        try {
-            Set<String> only = ids == null ? Set.of() : new HashSet<>(ids);
-            entities = Reconciler.unlinked(dsg, only);
-            if (!only.isEmpty()) {
-                Set<String> found = entities.stream().map(Reconciler.Entity::id).collect(Collectors.toSet());
-                List<String> missing = only.stream().filter(i -> !found.contains(i)).sorted().toList();
-                if (!missing.isEmpty()) {
-                    throw new IllegalArgumentException("not an actor or place without a Wikidata link: " + String.join(", ", missing));
-                }
-            }
-        } finally {
-            StoreManager.close(dsg);
+        Set<String> only = ids == null ? Set.of() : new HashSet<>(ids);
+        List<Reconciler.Entity> entities = withStore(dsg -> Reconciler.unlinked(dsg, only));
+        Set<String> found = entities.stream().map(Reconciler.Entity::id).collect(Collectors.toSet());
+        List<String> missing = only.stream().filter(i -> !found.contains(i)).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("not an actor or place without a Wikidata link: " + String.join(", ", missing));
         }
 
         Reconciler reconciler = new Reconciler(client);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (tsv) out.println("record\trecord_label\tcandidate\tcandidate_label\tscore\tevidence");
         for (Reconciler.Entity e : entities) {
             List<String> classes = WikidataClasses.forTypes(e.blkTypes());
