@@ -109,7 +109,9 @@ public final class NetworkProjector {
         select("""
                 SELECT ?t ?c ?s ?o ?from ?until ?label WHERE {
                   ?c blk:shortcut ?p . ?t a ?c ; blk:subject ?s ; blk:object ?o .
-                  OPTIONAL { ?t blk:validFrom ?from } OPTIONAL { ?t blk:validUntil ?until }
+                  OPTIONAL { ?t blk:validFrom ?start } OPTIONAL { ?t blk:attestedFrom ?attested }
+                  BIND(COALESCE(?start, ?attested) AS ?from)
+                  OPTIONAL { ?t blk:validUntil ?until }
                   OPTIONAL { ?t skos:prefLabel ?label }
                 }""", b -> {
             String t = id(b.get("t")), s = id(b.get("s")), o = id(b.get("o")), kind = local(b.get("c"));
