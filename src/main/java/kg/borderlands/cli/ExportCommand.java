@@ -1,8 +1,12 @@
 package kg.borderlands.cli;
 
 import kg.borderlands.export.Exporter;
+import kg.borderlands.link.VoidDescription;
 import kg.borderlands.load.LoadOperation;
 import kg.borderlands.load.StoreManager;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +19,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the store as RDF: ttl, nt, jsonld, rdfxml (union graph) or trig (named graphs).")
+        description = "Write the store as RDF: ttl, nt, jsonld, rdfxml (union graph) or trig (named graphs). "
+                + "The VoID description goes in its own named graph (trig) or beside the file as NAME.void.ttl.")
 final class ExportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
@@ -34,16 +39,27 @@ final class ExportCommand implements Callable<Integer> {
         LoadOperation.ensure(options.inputs(), store, false);
         DatasetGraph dsg = store.open();
         try {
+            // VoID (docs/linking.md): its own named graph in TriG, a .void.ttl file beside other formats.
+            Model voidDescription = VoidDescription.describe(dsg, null);
             if (out == null) {
                 Exporter.export(dsg, fmt, System.out);
+                if (fmt.quads()) VoidDescription.writeAsNamedGraph(voidDescription, System.out);
                 System.out.flush();
             } else {
                 if (out.getParent() != null) Files.createDirectories(out.getParent());
                 long n;
                 try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
                     n = Exporter.export(dsg, fmt, os);
+                    if (fmt.quads()) n += VoidDescription.writeAsNamedGraph(voidDescription, os);
                 }
                 System.err.println("wrote " + n + (fmt.quads() ? " quads" : " triples") + " to " + out);
+                if (!fmt.quads()) {
+                    Path beside = VoidDescription.besideExport(out);
+                    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(beside))) {
+                        RDFDataMgr.write(os, voidDescription, RDFFormat.TURTLE_PRETTY);
+                    }
+                    System.err.println("wrote VoID description to " + beside);
+                }
             }
         } finally {
             StoreManager.close(dsg);

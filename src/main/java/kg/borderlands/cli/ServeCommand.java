@@ -1,5 +1,7 @@
 package kg.borderlands.cli;
 
+import kg.borderlands.link.VoidDescription;
+import kg.borderlands.link.VoidServlet;
 import kg.borderlands.load.LoadOperation;
 import kg.borderlands.load.StoreManager;
 import kg.borderlands.serve.KgServer;
@@ -44,7 +46,10 @@ final class ServeCommand implements Callable<Integer> {
         DatasetGraph dsg = store.open();
         WebApp web = WebApp.build(dsg, queries);
         KgServer server = KgServer.builder().dataset(dsg).port(port)
-                .timeoutMillis(Math.round(timeoutSeconds * 1000)).extension(web.extension()).build();
+                .timeoutMillis(Math.round(timeoutSeconds * 1000))
+                .extension(VoidServlet.extension(dsg, KgServer.DATASET + "/sparql"))
+                .extension(web.extension())
+                .build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             StoreManager.close(dsg);
@@ -52,7 +57,8 @@ final class ServeCommand implements Callable<Integer> {
         server.start();
         var out = spec.commandLine().getOut();
         out.println((r.reused() ? "reusing " : "built ") + r.build());
-        out.println("serving " + server.datasetUrl() + "/sparql (also /kg/query, /kg/get); Ctrl-C to stop");
+        out.println("serving " + server.datasetUrl() + "/sparql (also /kg/query, /kg/get; VoID at "
+                + VoidDescription.WELL_KNOWN_PATH + "); Ctrl-C to stop");
         out.println("explorer http://localhost:" + server.port() + "/ (API /api, Linked Data /id/{id})");
         out.flush();
         server.join();

@@ -11,7 +11,8 @@ public enum Kind {
     RECOMMENDATIONS("recommendations", "Recommendation", Records.Recommendation.class),
     SECTIONS("sections", "Section", Records.Section.class),
     FOOTNOTES("footnotes", "Footnote", Records.Footnote.class),
-    WORKS("works", "Work", Records.Work.class);
+    WORKS("works", "Work", Records.Work.class),
+    LINKS("links", "Link", Records.Link.class);
 
     private final String key;
     private final String baseClass;

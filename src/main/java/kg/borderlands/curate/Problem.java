@@ -18,6 +18,8 @@ public record Problem(String code, Path file, int line, int column, String recor
     public static final String BAD_DATE = "BKG-E008";
     public static final String BAD_VALUE = "BKG-E009";
     public static final String UNKNOWN_SECTION = "BKG-E010";
+    public static final String BAD_EXTERNAL_ID = "BKG-E011";
+    public static final String SHARED_EXTERNAL_ID = "BKG-E012";
 
     /** {@code file:line:column: [record id] CODE message} — one line, like a compiler. */
     public String format() {

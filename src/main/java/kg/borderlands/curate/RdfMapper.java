@@ -1,6 +1,7 @@
 package kg.borderlands.curate;
 
 import kg.borderlands.Vocab;
+import kg.borderlands.link.ExternalIds;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
@@ -77,6 +78,7 @@ public final class RdfMapper {
             case SECTIONS -> section(s, (Records.Section) rec);
             case FOOTNOTES -> footnote(s, (Records.Footnote) rec);
             case WORKS -> work(s, (Records.Work) rec);
+            case LINKS -> externalLink(s, (Records.Link) rec);
         }
     }
 
@@ -220,6 +222,20 @@ public final class RdfMapper {
         if (w.interlocutor() != null) s.addProperty(blkProp("interlocutor"), w.interlocutor(), "en");
         if (w.location() != null) s.addProperty(blkProp("location"), w.location());
         if (w.mode() != null) s.addProperty(blkProp("interviewMode"), w.mode());
+    }
+
+    /** A link node (provenance of the mapping) and the mapping triple itself on the linked record. */
+    private void externalLink(Resource s, Records.Link l) {
+        ExternalIds.Predicate p = ExternalIds.Predicate.byToken(l.predicate());
+        Resource target = model.createResource(ExternalIds.toIri(l.object()));
+        link(s, blkProp("linkSubject"), l.subject());
+        s.addProperty(blkProp("linkPredicate"), p.property());
+        s.addProperty(blkProp("linkTarget"), target);
+        s.addProperty(blkProp("verifiedLabel"), l.verifiedLabel());
+        s.addProperty(blkProp("verifiedType"), l.verifiedType());
+        s.addLiteral(blkProp("verifiedOn"), model.createTypedLiteral(l.verifiedOn(), XSDDatatype.XSDdate));
+        s.addProperty(blkProp("verifiedVia"), l.verifiedVia());
+        res(l.subject()).addProperty(p.property(), target);
     }
 
     // ---- helpers ----

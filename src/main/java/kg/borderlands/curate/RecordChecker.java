@@ -1,5 +1,7 @@
 package kg.borderlands.curate;
 
+import kg.borderlands.link.ExternalIds;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -45,8 +47,36 @@ public final class RecordChecker {
         for (LocatedRecord r : records) {
             new Checks(r, set, problems).run();
         }
+        checkSharedExternalIds(records, problems);
         if (!problems.isEmpty()) throw new CurationException(problems);
         return set;
+    }
+
+    /**
+     * Two of our records must not both claim identity (exactMatch/sameAs) with one external item, and a
+     * link must not be curated twice.
+     */
+    private static void checkSharedExternalIds(List<LocatedRecord> records, List<Problem> problems) {
+        Map<String, LocatedRecord> identityOwner = new HashMap<>();
+        Map<String, LocatedRecord> seenLinks = new HashMap<>();
+        for (LocatedRecord r : records) {
+            if (!(r.record() instanceof Records.Link l)) continue;
+            ExternalIds.Predicate p = ExternalIds.Predicate.byToken(l.predicate());
+            if (p == null || ExternalIds.problem(l.object()) != null) continue; // reported per record
+            LocatedRecord twin = seenLinks.putIfAbsent(l.subject() + " " + l.predicate() + " " + l.object(), r);
+            if (twin != null) {
+                problems.add(r.problem(Problem.SHARED_EXTERNAL_ID, "/object", "the same link is already curated as '"
+                        + twin.record().id() + "'"));
+                continue;
+            }
+            if (!p.identity()) continue;
+            LocatedRecord first = identityOwner.putIfAbsent(l.object(), r);
+            if (first != null && !((Records.Link) first.record()).subject().equals(l.subject())) {
+                problems.add(r.problem(Problem.SHARED_EXTERNAL_ID, "/object", "'" + l.object() + "' is already matched to '"
+                        + ((Records.Link) first.record()).subject() + "' by '" + first.record().id()
+                        + "'; two records cannot both be exactMatch/sameAs one external item (use closeMatch)"));
+            }
+        }
     }
 
     /** The checks of one record. */
@@ -80,6 +110,7 @@ public final class RecordChecker {
                 case SECTIONS -> section((Records.Section) rec);
                 case FOOTNOTES -> footnote((Records.Footnote) rec);
                 case WORKS -> work((Records.Work) rec);
+                case LINKS -> link((Records.Link) rec);
             }
         }
 
@@ -246,6 +277,25 @@ public final class RecordChecker {
         private void footnote(Records.Footnote f) {
             ref("/section", f.section(), EnumSet.of(SECTIONS));
             refs("/cites", f.cites(), EnumSet.of(WORKS));
+        }
+
+        private void link(Records.Link l) {
+            ref("/subject", l.subject(), EnumSet.of(ACTORS, PLACES, EVENTS));
+            if (ExternalIds.Predicate.byToken(l.predicate()) == null) {
+                problems.add(r.problem(Problem.BAD_VALUE, "/predicate", "predicate '" + l.predicate()
+                        + "' is not allowed; use exactMatch, closeMatch or sameAs"));
+            }
+            String bad = ExternalIds.problem(l.object());
+            if (bad != null) problems.add(r.problem(Problem.BAD_EXTERNAL_ID, "/object", bad));
+            if (!l.verifiedOn().matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")) {
+                problems.add(r.problem(Problem.BAD_DATE, "/verifiedOn", "verifiedOn must be a day, YYYY-MM-DD"));
+            } else {
+                date("/verifiedOn", l.verifiedOn());
+            }
+            for (String[] f : new String[][] {{"/verifiedLabel", l.verifiedLabel()}, {"/verifiedType", l.verifiedType()},
+                    {"/verifiedVia", l.verifiedVia()}}) {
+                if (f[1].isBlank()) problems.add(r.problem(Problem.MISSING_FIELD, f[0], f[0].substring(1) + " is empty"));
+            }
         }
 
         private void work(Records.Work w) {

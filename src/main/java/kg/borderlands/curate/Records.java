@@ -203,6 +203,25 @@ public final class Records {
         @Override public List<SourceRef> source() { return List.of(); }
     }
 
+    /**
+     * A verified link from one of our records to an item of an external dataset (Wikidata, GeoNames,
+     * DBpedia); see {@code docs/linking.md}. {@code object} is a CURIE such as {@code wikidata:Q843}.
+     */
+    public record Link(@JsonProperty(required = true) String id,
+                       @JsonProperty(required = true) String type,
+                       @JsonProperty(required = true) String label,
+                       String description,
+                       @JsonProperty(required = true) List<SourceRef> source,
+                       @JsonProperty(required = true) String subject,
+                       @JsonProperty(required = true) String predicate,
+                       @JsonProperty(required = true) String object,
+                       @JsonProperty(required = true) String verifiedLabel,
+                       @JsonProperty(required = true) String verifiedType,
+                       @JsonProperty(required = true) String verifiedOn,
+                       @JsonProperty(required = true) String verifiedVia) implements DataRecord {
+        @Override public List<String> aliases() { return List.of(); }
+    }
+
     static <T> List<T> nn(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }

@@ -1,0 +1,53 @@
+package kg.borderlands.cli;
+
+import kg.borderlands.link.FederatedQueries;
+import kg.borderlands.query.QueryRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+@Command(name = "federated", mixinStandardHelpOptions = true,
+        description = "Run a query of queries/federated/ against the store, with ${WIKIDATA} in its SERVICE clause "
+                + "replaced by the endpoint.")
+final class LinkFederatedCommand extends LinkSubcommand {
+    @Mixin
+    LinkEndpointOptions remote;
+
+    @Parameters(paramLabel = "FILE", description = "The query file (queries/federated/*.rq).")
+    Path file;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() throws Exception {
+        QueryRunner.Format fmt = QueryRunner.Format.parse(format);
+        String query;
+        try {
+            query = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("query file not found: " + file);
+        }
+        try {
+            QueryRunner.parse(FederatedQueries.substitute(query, remote.endpoint));
+        } catch (org.apache.jena.query.QueryParseException e) {
+            throw new IllegalArgumentException("bad SPARQL in " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        withStore(dsg -> {
+            FederatedQueries.run(dsg, query, remote.endpoint, remote.timeout(), fmt, buf);
+            return null;
+        });
+        out().print(buf.toString(StandardCharsets.UTF_8));
+        out().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,203 @@
+package kg.borderlands.link;
+
+import kg.borderlands.Vocab;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A VoID description of the graph, computed from the store: size (triples, entities, classes, properties,
+ * distinct subjects and objects), one class partition per class, the SPARQL endpoint, and one linkset per
+ * external dataset and mapping predicate with its number of link triples. Served at {@code /.well-known/void}
+ * and included in exports (named graph {@link #GRAPH}).
+ */
+public final class VoidDescription {
+    public static final String VOID = Vocab.VOID;
+    /** The dataset being described. */
+    public static final String DATASET = Vocab.BASE + "dataset";
+    /** Named graph that holds the description in TriG exports. */
+    public static final String GRAPH = Vocab.BASE + "graph/void";
+    /** Where the server publishes it (RFC 8615 well-known location used by VoID). */
+    public static final String WELL_KNOWN_PATH = "/.well-known/void";
+
+    private static final String P = """
+            PREFIX blk: <https://w3id.org/borderlands-kg/ontology#>
+            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+            """;
+
+    private VoidDescription() {}
+
+    /** Counts queried from the default graph (the union of ontology, data and inferred graphs). */
+    public record Stats(long triples, long entities, long classes, long properties, long distinctSubjects,
+                        long distinctObjects, List<ClassCount> classPartitions, List<LinksetCount> linksets) {}
+
+    public record ClassCount(String classIri, long entities) {}
+
+    public record LinksetCount(ExternalIds.Target target, ExternalIds.Predicate predicate, long triples) {
+        /** IRI of the linkset node. */
+        public String iri() {
+            return DATASET + "/linkset/" + target.prefix() + "-" + predicate.token();
+        }
+    }
+
+    /** SPARQL that counts the entities of the graph: our records (IRIs under {@code id/}) that have a type. */
+    public static final String ENTITIES_QUERY = P + """
+            SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {
+              ?s rdf:type ?type . FILTER(STRSTARTS(STR(?s), "https://w3id.org/borderlands-kg/id/"))
+            }""";
+
+    public static Stats stats(DatasetGraph dsg) {
+        Objects.requireNonNull(dsg, "dsg");
+        return Txn.calculateRead(dsg, () -> {
+            long triples = count(dsg, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+            long entities = count(dsg, ENTITIES_QUERY);
+            long classes = count(dsg, P + "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s rdf:type ?c }");
+            long properties = count(dsg, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }");
+            long subjects = count(dsg, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }");
+            long objects = count(dsg, "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?s ?p ?o }");
+            List<ClassCount> parts = new ArrayList<>();
+            select(dsg, P + """
+                    SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {
+                      ?s rdf:type ?c . FILTER(STRSTARTS(STR(?s), "https://w3id.org/borderlands-kg/id/")) FILTER(isIRI(?c))
+                    } GROUP BY ?c ORDER BY ?c""",
+                    s -> parts.add(new ClassCount(s.getResource("c").getURI(), s.getLiteral("n").getLong())));
+            List<LinksetCount> links = new ArrayList<>();
+            for (ExternalIds.Target t : ExternalIds.Target.values()) {
+                for (ExternalIds.Predicate p : ExternalIds.Predicate.values()) {
+                    long n = count(dsg, linksetQuery(t, p));
+                    if (n > 0) links.add(new LinksetCount(t, p, n));
+                }
+            }
+            return new Stats(triples, entities, classes, properties, subjects, objects, parts, links);
+        });
+    }
+
+    /** SPARQL that counts the link triples of one linkset: our records, one predicate, one external dataset. */
+    public static String linksetQuery(ExternalIds.Target t, ExternalIds.Predicate p) {
+        return "SELECT (COUNT(*) AS ?n) WHERE { ?s <" + p.property().getURI() + "> ?o . "
+                + "FILTER(STRSTARTS(STR(?s), \"" + Vocab.ID + "\")) "
+                + "FILTER(isIRI(?o) && REGEX(STR(?o), \"" + t.iriRegex() + "\")) }";
+    }
+
+    /** The description as RDF; {@code sparqlEndpoint} may be null (no endpoint known, e.g. a file export). */
+    public static Model describe(Stats st, String sparqlEndpoint) {
+        Model m = ModelFactory.createDefaultModel();
+        m.setNsPrefixes(Vocab.prefixes());
+        m.setNsPrefix("void", VOID);
+        Resource ds = m.createResource(DATASET);
+        ds.addProperty(RDF.type, v(m, "Dataset"));
+        ds.addProperty(DCTerms.title, "borderlands-kg", "en");
+        ds.addProperty(DCTerms.description, "Knowledge graph of the actors and relationships in Crisis Group Asia "
+                + "Report N°354, with every curated statement traced to the report's sections and footnotes.", "en");
+        ds.addProperty(DCTerms.source, m.createResource(Vocab.ID + "icg-asia-354"));
+        ds.addProperty(p(m, "uriSpace"), Vocab.ID);
+        ds.addProperty(p(m, "vocabulary"), m.createResource(Vocab.BLK));
+        if (sparqlEndpoint != null) ds.addProperty(p(m, "sparqlEndpoint"), m.createResource(sparqlEndpoint));
+        ds.addLiteral(p(m, "triples"), integer(m, st.triples()));
+        ds.addLiteral(p(m, "entities"), integer(m, st.entities()));
+        ds.addLiteral(p(m, "classes"), integer(m, st.classes()));
+        ds.addLiteral(p(m, "properties"), integer(m, st.properties()));
+        ds.addLiteral(p(m, "distinctSubjects"), integer(m, st.distinctSubjects()));
+        ds.addLiteral(p(m, "distinctObjects"), integer(m, st.distinctObjects()));
+        for (ClassCount c : st.classPartitions()) {
+            Resource part = m.createResource();
+            part.addProperty(p(m, "class"), m.createResource(c.classIri()));
+            part.addLiteral(p(m, "entities"), integer(m, c.entities()));
+            ds.addProperty(p(m, "classPartition"), part);
+        }
+        for (LinksetCount l : st.linksets()) {
+            Resource target = m.createResource(l.target().datasetIri());
+            target.addProperty(RDF.type, v(m, "Dataset"));
+            target.addProperty(DCTerms.title, l.target().title(), "en");
+            target.addProperty(p(m, "uriSpace"), l.target().namespace());
+            Resource ls = m.createResource(l.iri());
+            ls.addProperty(RDF.type, v(m, "Linkset"));
+            ls.addProperty(p(m, "subjectsTarget"), ds);
+            ls.addProperty(p(m, "objectsTarget"), target);
+            ls.addProperty(p(m, "target"), ds);
+            ls.addProperty(p(m, "target"), target);
+            ls.addProperty(p(m, "linkPredicate"), l.predicate().property());
+            ls.addLiteral(p(m, "triples"), integer(m, l.triples()));
+            ds.addProperty(p(m, "subset"), ls);
+        }
+        return m;
+    }
+
+    /** Stats and description in one go. */
+    public static Model describe(DatasetGraph dsg, String sparqlEndpoint) {
+        return describe(stats(dsg), sparqlEndpoint);
+    }
+
+    private static long count(DatasetGraph dsg, String sparql) {
+        long[] n = {0};
+        select(dsg, sparql, s -> n[0] = s.getLiteral("n").getLong());
+        return n[0];
+    }
+
+    private static void select(DatasetGraph dsg, String sparql, Consumer<QuerySolution> each) {
+        Query q = QueryFactory.create(sparql);
+        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(q).build()) {
+            qe.execSelect().forEachRemaining(each);
+        }
+    }
+
+    private static Resource v(Model m, String local) {
+        return m.createResource(VOID + local);
+    }
+
+    private static Property p(Model m, String local) {
+        return m.createProperty(VOID + local);
+    }
+
+    private static Literal integer(Model m, long n) {
+        return m.createTypedLiteral(Long.toString(n), XSDDatatype.XSDinteger);
+    }
+
+    /**
+     * Writes the description as TriG, in the named graph {@link #GRAPH}, for appending to a TriG export (TriG
+     * allows prefix directives between graph blocks). Returns the number of quads written.
+     */
+    public static long writeAsNamedGraph(Model description, java.io.OutputStream out) {
+        org.apache.jena.sparql.core.DatasetGraph g = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        org.apache.jena.graph.Node name = org.apache.jena.graph.NodeFactory.createURI(GRAPH);
+        description.getGraph().find().forEachRemaining(t -> g.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
+        g.prefixes().putAll(description.getNsPrefixMap());
+        org.apache.jena.riot.RDFDataMgr.write(out, g, org.apache.jena.riot.RDFFormat.TRIG_BLOCKS);
+        return description.size();
+    }
+
+    /** Where a triple-format export's description goes: beside it, {@code kg.ttl} gives {@code kg.void.ttl}. */
+    public static java.nio.file.Path besideExport(java.nio.file.Path export) {
+        String name = export.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        return export.resolveSibling(base + ".void.ttl");
+    }
+
+    /** Content negotiation for the served description: JSON-LD if asked for, N-Triples if asked for, else Turtle. */
+    public static org.apache.jena.riot.Lang langFor(String accept) {
+        String a = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
+        if (a.contains("application/ld+json") || a.contains("application/json")) return org.apache.jena.riot.Lang.JSONLD;
+        if (a.contains("application/n-triples")) return org.apache.jena.riot.Lang.NTRIPLES;
+        if (a.contains("application/rdf+xml")) return org.apache.jena.riot.Lang.RDFXML;
+        return org.apache.jena.riot.Lang.TURTLE;
+    }
+}

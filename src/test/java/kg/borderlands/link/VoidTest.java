@@ -1,0 +1,161 @@
+package kg.borderlands.link;
+
+import kg.borderlands.cli.Main;
+import kg.borderlands.curate.LocatedRecord;
+import kg.borderlands.curate.RecordReader;
+import kg.borderlands.curate.Records;
+import kg.borderlands.load.StoreManager;
+import kg.borderlands.serve.KgServer;
+import kg.borderlands.support.TestProject;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The VoID description, served at /.well-known/void and exported, against counts taken independently. */
+class VoidTest {
+    static final String V = VoidDescription.VOID;
+    private static DatasetGraph dsg;
+    private static KgServer server;
+    private static long unionSize;
+    private static long typedEntities;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        dsg = TestProject.realStore().open();
+        server = KgServer.builder().dataset(dsg).port(0)
+                .extension(VoidServlet.extension(dsg, KgServer.DATASET + "/sparql")).build().start();
+        Txn.executeRead(dsg, () -> {
+            unionSize = dsg.getUnionGraph().size();
+            Set<Node> s = new HashSet<>();
+            dsg.getUnionGraph().find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> {
+                if (t.getSubject().isURI() && t.getSubject().getURI().startsWith("https://w3id.org/borderlands-kg/id/")) {
+                    s.add(t.getSubject());
+                }
+            });
+            typedEntities = s.size();
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (server != null) server.stop();
+        } finally {
+            StoreManager.close(dsg);
+        }
+    }
+
+    static Model fetch(String accept, Lang lang) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+                + VoidDescription.WELL_KNOWN_PATH)).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(lang.getHeaderString()),
+                r.headers().firstValue("Content-Type").toString());
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.fromString(r.body(), lang).parse(m);
+        return m;
+    }
+
+    static long intValue(Model m, Resource s, String prop) {
+        Statement st = s.getProperty(m.createProperty(V + prop));
+        assertNotNull(st, "no void:" + prop + " on " + s);
+        return st.getLong();
+    }
+
+    @Test
+    void servedTurtleCountsMatchTheStore() throws Exception {
+        Model m = fetch("text/turtle", Lang.TURTLE);
+        Resource ds = m.getResource(VoidDescription.DATASET);
+        assertTrue(ds.hasProperty(RDF.type, m.createResource(V + "Dataset")));
+        assertEquals(unionSize, intValue(m, ds, "triples"), "void:triples = size of the union graph");
+        assertEquals(typedEntities, intValue(m, ds, "entities"), "void:entities = typed IRIs in our namespace");
+        assertEquals("http://localhost:" + server.port() + "/kg/sparql",
+                ds.getPropertyResourceValue(m.createProperty(V + "sparqlEndpoint")).getURI());
+        assertTrue(intValue(m, ds, "classes") > 100, "classes used (ontology classes included)");
+        assertEquals(m.listObjectsOfProperty(ds, m.createProperty(V + "classPartition")).toList().size(),
+                m.listSubjectsWithProperty(m.createProperty(V + "class")).toList().size());
+    }
+
+    @Test
+    void classPartitionsCountTheCuratedRecords() throws Exception {
+        Model m = fetch("text/turtle", Lang.TURTLE);
+        Map<String, Long> byType = new HashMap<>();
+        for (LocatedRecord r : new RecordReader().readAll(TestProject.root().resolve("data"))) {
+            byType.merge(r.record().type(), 1L, Long::sum);
+        }
+        for (String type : List.of("Person", "PoliticalParty", "Link", "Footnote")) {
+            assertEquals(byType.get(type), partition(m, "https://w3id.org/borderlands-kg/ontology#" + type), type);
+        }
+    }
+
+    static Long partition(Model m, String classIri) {
+        Property cls = m.createProperty(V + "class");
+        for (Resource part : m.listSubjectsWithProperty(cls, m.createResource(classIri)).toList()) {
+            return part.getProperty(m.createProperty(V + "entities")).getLong();
+        }
+        return null;
+    }
+
+    @Test
+    void linksetsCountTheCuratedLinksPerDatasetAndPredicate() throws Exception {
+        Model m = fetch("text/turtle", Lang.TURTLE);
+        Map<String, Long> expected = new HashMap<>();
+        for (LocatedRecord r : new RecordReader().readAll(TestProject.root().resolve("data"))) {
+            if (r.record() instanceof Records.Link l) {
+                String key = ExternalIds.targetOf(l.object()).datasetIri() + " "
+                        + ExternalIds.Predicate.byToken(l.predicate()).property().getURI();
+                expected.merge(key, 1L, Long::sum);
+            }
+        }
+        Map<String, Long> actual = new HashMap<>();
+        for (Resource ls : m.listSubjectsWithProperty(RDF.type, m.createResource(V + "Linkset")).toList()) {
+            String target = ls.getPropertyResourceValue(m.createProperty(V + "objectsTarget")).getURI();
+            String pred = ls.getPropertyResourceValue(m.createProperty(V + "linkPredicate")).getURI();
+            actual.put(target + " " + pred, intValue(m, ls, "triples"));
+            assertTrue(m.getResource(VoidDescription.DATASET).hasProperty(m.createProperty(V + "subset"), ls));
+        }
+        assertEquals(expected, actual);
+        assertTrue(actual.keySet().stream().anyMatch(k -> k.startsWith("https://www.wikidata.org/")));
+        assertTrue(actual.keySet().stream().anyMatch(k -> k.startsWith("https://www.geonames.org/")));
+    }
+
+    @Test
+    void jsonLdByContentNegotiationIsTheSameGraph() throws Exception {
+        Model ttl = fetch("text/turtle", Lang.TURTLE);
+        Model jsonld = fetch("application/ld+json", Lang.JSONLD);
+        assertTrue(ttl.isIsomorphicWith(jsonld), "Turtle and JSON-LD describe the same graph");
+        Model nt = fetch("application/n-triples", Lang.NTRIPLES);
+        assertTrue(ttl.isIsomorphicWith(nt));
+    }
+}
