@@ -36,7 +36,7 @@ public final class ApiServlet extends ReadOnlyServlet {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> KINDS = Set.of("actor", "place", "tie", "event", "claim", "figure", "recommendation",
-            "section", "footnote", "work");
+            "section", "footnote", "work", "link");
     static final int MAX_LIMIT = 100;
 
     private final EntityDescriber describer;

@@ -57,7 +57,7 @@ public final class LabelIndex {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     /** Kinds in the order they are preferred within a ranking tier. */
     private static final List<String> KIND_ORDER = List.of("actor", "place", "event", "tie", "claim", "figure",
-            "recommendation", "section", "work", "footnote");
+            "recommendation", "section", "work", "footnote", "link");
 
     private final Snapshot snapshot;
     private final TextIndex index;

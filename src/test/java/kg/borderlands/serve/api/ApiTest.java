@@ -161,6 +161,16 @@ class ApiTest {
         assertTrue(e.path("figures").size() > 0, "figures the Taliban government reported");
     }
 
+    @Test
+    void externalLinksOfAnActor() throws Exception {
+        JsonNode links = ok("/api/entity/pakistan").path("externalLinks");
+        boolean wikidata = false;
+        for (JsonNode l : links) {
+            if (l.path("property").path("name").asText().equals("skos:exactMatch") && l.path("iri").asText().endsWith("Q843")) wikidata = true;
+        }
+        assertTrue(wikidata, "Pakistan exactMatch Wikidata Q843: " + links);
+    }
+
     // ---- network ----
 
     @Test

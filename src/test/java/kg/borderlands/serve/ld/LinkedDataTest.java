@@ -187,7 +187,10 @@ class LinkedDataTest {
         int at = html.indexOf("id=\"figures\"");
         assertTrue(at > 0, "figures section");
         assertTrue(html.indexOf("/id/fig-2025-10-pakistani-soldiers-killed-per-taliban", at) > at);
-        assertTrue(html.contains("id=\"links\""), "external links section (empty until links are curated)");
+        String pakistan = server.get("/id/pakistan", "text/html").body();
+        int links = pakistan.indexOf("id=\"links\"");
+        assertTrue(links > 0 && pakistan.indexOf("skos:exactMatch", links) > links && pakistan.indexOf("Q843", links) > links,
+                "external links of Pakistan");
     }
 
     private static Property p(String local) {
