@@ -9,8 +9,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 @Command(name = "federated", mixinStandardHelpOptions = true,
@@ -30,17 +28,8 @@ final class LinkFederatedCommand extends LinkSubcommand {
     @Override
     public Integer call() throws Exception {
         QueryRunner.Format fmt = QueryRunner.Format.parse(format);
-        String query;
-        try {
-            query = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("query file not found: " + file);
-        }
-        try {
-            QueryRunner.parse(FederatedQueries.substitute(query, remote.endpoint));
-        } catch (org.apache.jena.query.QueryParseException e) {
-            throw new IllegalArgumentException("bad SPARQL in " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        String query = QueryRunner.readFile(file);
+        QueryRunner.parseChecked(FederatedQueries.substitute(query, remote.endpoint), file.toString());
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         withStore(dsg -> {
             FederatedQueries.run(dsg, query, remote.endpoint, remote.timeout(), fmt, buf);

@@ -9,8 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -38,21 +36,8 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         QueryRunner.Format fmt = QueryRunner.Format.parse(format);
-        String sparql;
-        if (source.file != null) {
-            try {
-                sparql = Files.readString(source.file);
-            } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException("query file not found: " + source.file);
-            }
-        } else {
-            sparql = source.text;
-        }
-        try {
-            QueryRunner.parse(sparql);
-        } catch (org.apache.jena.query.QueryParseException e) {
-            throw new IllegalArgumentException("bad SPARQL: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        String sparql = source.file != null ? QueryRunner.readFile(source.file) : source.text;
+        QueryRunner.parseChecked(sparql, source.file == null ? null : source.file.toString());
         StoreManager store = options.storeManager();
         LoadOperation.ensure(options.inputs(), store, false);
         DatasetGraph dsg = store.open();

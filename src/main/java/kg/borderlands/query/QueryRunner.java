@@ -43,6 +43,25 @@ public final class QueryRunner {
         return QueryFactory.parse(q, Objects.requireNonNull(sparql, "sparql"), null, null);
     }
 
+    /** Reads a query file; a missing file is a usage error. */
+    public static String readFile(java.nio.file.Path file) throws java.io.IOException {
+        try {
+            return java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("query file not found: " + file);
+        }
+    }
+
+    /** Parses like {@link #parse}, turning a syntax error into a one-line usage error. */
+    public static Query parseChecked(String sparql, String where) {
+        try {
+            return parse(sparql);
+        } catch (org.apache.jena.query.QueryParseException e) {
+            throw new IllegalArgumentException("bad SPARQL" + (where == null ? "" : " in " + where) + ": "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
     public static void run(DatasetGraph dsg, String sparql, Format format, OutputStream out) {
         Query q = parse(sparql);
         Txn.executeRead(dsg, () -> {
