@@ -41,6 +41,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (timeoutSeconds <= 0) throw new IllegalArgumentException("--timeout must be positive");
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535, got " + port);
         StoreManager store = options.storeManager();
         LoadOperation.Result r = LoadOperation.ensure(options.inputs(), store, false);
         DatasetGraph dsg = store.open();
