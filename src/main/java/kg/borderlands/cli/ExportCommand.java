@@ -2,12 +2,9 @@ package kg.borderlands.cli;
 
 import kg.borderlands.export.Exporter;
 import kg.borderlands.link.VoidDescription;
-import kg.borderlands.load.LoadOperation;
-import kg.borderlands.load.StoreManager;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.sparql.core.DatasetGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,10 +32,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Exporter.Format fmt = Exporter.Format.parse(format);
-        StoreManager store = options.storeManager();
-        LoadOperation.ensure(options.inputs(), store, false);
-        DatasetGraph dsg = store.open();
-        try {
+        options.withStore(dsg -> {
             // VoID (docs/linking.md): its own named graph in TriG, a .void.ttl file beside other formats.
             Model voidDescription = VoidDescription.describe(dsg, null);
             if (out == null) {
@@ -61,9 +55,8 @@ final class ExportCommand implements Callable<Integer> {
                     System.err.println("wrote VoID description to " + beside);
                 }
             }
-        } finally {
-            StoreManager.close(dsg);
-        }
+            return null;
+        });
         return 0;
     }
 }

@@ -1,8 +1,5 @@
 package kg.borderlands.cli;
 
-import kg.borderlands.load.LoadOperation;
-import kg.borderlands.load.StoreManager;
-import org.apache.jena.sparql.core.DatasetGraph;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -18,22 +15,9 @@ abstract class LinkSubcommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Work done on the open store. */
-    @FunctionalInterface
-    interface StoreWork<T> {
-        T apply(DatasetGraph dsg) throws Exception;
-    }
-
     /** Builds or reuses the store, opens it, runs {@code work}, and closes it again. */
-    <T> T withStore(StoreWork<T> work) throws Exception {
-        StoreManager store = options.storeManager();
-        LoadOperation.ensure(options.inputs(), store, false);
-        DatasetGraph dsg = store.open();
-        try {
-            return work.apply(dsg);
-        } finally {
-            StoreManager.close(dsg);
-        }
+    <T> T withStore(StoreOptions.StoreWork<T> work) throws Exception {
+        return options.withStore(work);
     }
 
     PrintWriter out() {

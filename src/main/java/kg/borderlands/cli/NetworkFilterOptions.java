@@ -3,9 +3,6 @@ package kg.borderlands.cli;
 import kg.borderlands.analyse.Network;
 import kg.borderlands.analyse.NetworkFilter;
 import kg.borderlands.analyse.NetworkProjector;
-import kg.borderlands.load.LoadOperation;
-import kg.borderlands.load.StoreManager;
-import org.apache.jena.sparql.core.DatasetGraph;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
@@ -54,13 +51,6 @@ final class NetworkFilterOptions {
     /** Builds or reuses the store, projects the network and applies the filters. */
     Network load(StoreOptions store) throws Exception {
         NetworkFilter f = filter();
-        StoreManager sm = store.storeManager();
-        LoadOperation.ensure(store.inputs(), sm, false);
-        DatasetGraph dsg = sm.open();
-        try {
-            return new NetworkProjector(dsg).project().filter(f);
-        } finally {
-            StoreManager.close(dsg);
-        }
+        return store.withStore(dsg -> new NetworkProjector(dsg).project().filter(f));
     }
 }

@@ -1,9 +1,6 @@
 package kg.borderlands.cli;
 
-import kg.borderlands.load.LoadOperation;
-import kg.borderlands.load.StoreManager;
 import kg.borderlands.query.QueryRunner;
-import org.apache.jena.sparql.core.DatasetGraph;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,15 +35,11 @@ final class QueryCommand implements Callable<Integer> {
         QueryRunner.Format fmt = QueryRunner.Format.parse(format);
         String sparql = source.file != null ? QueryRunner.readFile(source.file) : source.text;
         QueryRunner.parseChecked(sparql, source.file == null ? null : source.file.toString());
-        StoreManager store = options.storeManager();
-        LoadOperation.ensure(options.inputs(), store, false);
-        DatasetGraph dsg = store.open();
-        try {
+        options.withStore(dsg -> {
             QueryRunner.run(dsg, sparql, fmt, System.out);
-        } finally {
-            System.out.flush();
-            StoreManager.close(dsg);
-        }
+            return null;
+        });
+        System.out.flush();
         return 0;
     }
 }

@@ -31,4 +31,22 @@ final class StoreOptions {
     StoreManager storeManager() {
         return new StoreManager(store);
     }
+
+    /** Work done on the open store. */
+    @FunctionalInterface
+    interface StoreWork<T> {
+        T apply(org.apache.jena.sparql.core.DatasetGraph dsg) throws Exception;
+    }
+
+    /** Builds or reuses the store, opens it, runs {@code work}, and always closes it again. */
+    <T> T withStore(StoreWork<T> work) throws Exception {
+        StoreManager sm = storeManager();
+        kg.borderlands.load.LoadOperation.ensure(inputs(), sm, false);
+        org.apache.jena.sparql.core.DatasetGraph dsg = sm.open();
+        try {
+            return work.apply(dsg);
+        } finally {
+            StoreManager.close(dsg);
+        }
+    }
 }
