@@ -4,7 +4,6 @@ import kg.borderlands.link.FederatedQueries;
 import kg.borderlands.query.QueryRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.ByteArrayOutputStream;
@@ -21,13 +20,12 @@ final class LinkFederatedCommand extends LinkSubcommand {
     @Parameters(paramLabel = "FILE", description = "The query file (queries/federated/*.rq).")
     Path file;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    ResultFormatOption format;
 
     @Override
     public Integer call() throws Exception {
-        QueryRunner.Format fmt = QueryRunner.Format.parse(format);
+        QueryRunner.Format fmt = format.parse();
         String query = QueryRunner.readFile(file);
         QueryRunner.parseChecked(FederatedQueries.substitute(query, remote.endpoint), file.toString());
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -26,13 +26,12 @@ final class QueryCommand implements Callable<Integer> {
         String text;
     }
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    ResultFormatOption format;
 
     @Override
     public Integer call() throws Exception {
-        QueryRunner.Format fmt = QueryRunner.Format.parse(format);
+        QueryRunner.Format fmt = format.parse();
         String sparql = source.file != null ? QueryRunner.readFile(source.file) : source.text;
         QueryRunner.parseChecked(sparql, source.file == null ? null : source.file.toString());
         options.withStore(dsg -> {
