@@ -5,6 +5,8 @@ import kg.borderlands.link.VoidServlet;
 import kg.borderlands.load.LoadOperation;
 import kg.borderlands.load.StoreManager;
 import kg.borderlands.serve.KgServer;
+import kg.borderlands.serve.ServedDataset;
+import kg.borderlands.serve.cache.CacheSettings;
 import kg.borderlands.serve.api.WebApp;
 import org.apache.jena.sparql.core.DatasetGraph;
 import picocli.CommandLine.Command;
@@ -35,6 +37,23 @@ final class ServeCommand implements Callable<Integer> {
             description = "Competency questions (cq-*.rq) offered as examples by the explorer (default: ${DEFAULT-VALUE}).")
     Path queries;
 
+    @Option(names = "--cache-mb", paramLabel = "MB", defaultValue = "64",
+            description = "Memory bound of the server-side answer cache in MiB; 0 turns it off (ETags, 304s and "
+                    + "compression stay on) (default: ${DEFAULT-VALUE}).")
+    long cacheMb;
+
+    @Option(names = "--cache-entry-kb", paramLabel = "KB", defaultValue = "1024",
+            description = "Largest answer kept in the cache, in KiB; larger answers are streamed (default: ${DEFAULT-VALUE}).")
+    long cacheEntryKb;
+
+    @Option(names = "--max-age", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long clients and proxies may keep an answer without asking again (Cache-Control "
+                    + "max-age); after a reload, answers of the old build are at most this old (default: ${DEFAULT-VALUE}).")
+    int maxAge;
+
+    @Option(names = "--no-compression", description = "Do not compress answers (gzip, Brotli).")
+    boolean noCompression;
+
     @Spec
     CommandSpec spec;
 
@@ -42,11 +61,17 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (timeoutSeconds <= 0) throw new IllegalArgumentException("--timeout must be positive");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535, got " + port);
+        if (cacheMb < 0 || cacheMb > 1 << 20) throw new IllegalArgumentException("--cache-mb must be 0..1048576, got " + cacheMb);
+        if (cacheEntryKb < 1 || cacheEntryKb > 1 << 20) throw new IllegalArgumentException("--cache-entry-kb must be 1..1048576, got " + cacheEntryKb);
+        if (maxAge < 0) throw new IllegalArgumentException("--max-age must be 0 or more, got " + maxAge);
+        CacheSettings cache = CacheSettings.defaults().withMaxBytes(cacheMb << 20).withMaxEntryBytes(cacheEntryKb << 10)
+                .withMaxAgeSeconds(maxAge).withCompression(!noCompression);
         StoreManager store = options.storeManager();
         LoadOperation.Result r = LoadOperation.ensure(options.inputs(), store, false);
         DatasetGraph dsg = store.open();
         WebApp web = WebApp.build(dsg, queries);
-        KgServer server = KgServer.builder().dataset(dsg).port(port)
+        ServedDataset served = new ServedDataset(new ServedDataset.Build(r.build().getFileName().toString(), dsg));
+        KgServer server = KgServer.builder().dataset(served).port(port).cache(cache)
                 .timeoutMillis(Math.round(timeoutSeconds * 1000))
                 .extension(VoidServlet.extension(dsg, KgServer.DATASET + "/sparql"))
                 .extension(web.extension())
