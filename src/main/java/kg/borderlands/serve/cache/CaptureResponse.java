@@ -61,18 +61,21 @@ final class CaptureResponse extends HttpServletResponseWrapper {
     }
 
     /**
-     * Called once the chain has returned. If the answer was held whole and nothing was committed
-     * ({@code sendError} commits), sends it and returns its body; otherwise returns null.
+     * Called once the chain has returned: the answer if it was held whole and nothing was committed
+     * ({@code sendError} commits), else null (it went out already). Send it with {@link #release(byte[])}.
      */
-    byte[] finish() throws IOException {
+    byte[] held() {
         if (writer != null) writer.flush();
         if (streaming || super.isCommitted()) return null;
-        byte[] body = held.toByteArray();
+        return held.toByteArray();
+    }
+
+    /** Sends a held answer: validators, length, body. */
+    void release(byte[] body) throws IOException {
         beforeCommit.run();
         if (body.length > 0 || declaredLength < 0) super.setContentLength(body.length);
         else super.setContentLengthLong(declaredLength);   // HEAD: the container counted the body it dropped
         if (body.length > 0) super.getOutputStream().write(body);
-        return body;
     }
 
     @Override

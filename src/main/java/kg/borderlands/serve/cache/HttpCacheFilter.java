@@ -104,13 +104,15 @@ public final class HttpCacheFilter extends HttpFilter {
             if (resp.getStatus() == 200 && builds.get() == build) validators(resp, surface, key, cacheControl);
         });
         chain.doFilter(req, capture);
-        byte[] body = capture.finish();
-        if (!cache.enabled() || head) return;
-        if (capture.streamed()) {
-            if (resp.getStatus() == 200) cache.countTooLarge();
-        } else if (body != null && resp.getStatus() == 200 && builds.get() == build) {
-            cache.put(key.text(), new CachedAnswer(resp.getContentType(), kept(resp), body));
+        byte[] body = capture.held();
+        boolean ok = resp.getStatus() == 200 && builds.get() == build;
+        if (body == null) {
+            if (capture.streamed() && ok && cache.enabled() && !head) cache.countTooLarge();
+            return;
         }
+        // stored before it is sent, so that the next request can already find it
+        if (ok && cache.enabled() && !head) cache.put(key.text(), new CachedAnswer(resp.getContentType(), kept(resp), body));
+        capture.release(body);
     }
 
     /** A POSTed SPARQL query form ({@code query=…}, no update): the same request as the GET. */
