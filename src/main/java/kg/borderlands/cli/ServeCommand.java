@@ -9,6 +9,7 @@ import kg.borderlands.serve.ServedDataset;
 import kg.borderlands.serve.cache.CacheSettings;
 import kg.borderlands.serve.api.WebApp;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,12 +18,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Build or reuse the store, then serve it over SPARQL: /kg/sparql, /kg/query (query), "
                 + "/kg/get (read-only Graph Store Protocol); the JSON API (/api), Linked Data pages (/id/{id}) and "
                 + "the explorer (/). No updates are accepted.")
 final class ServeCommand implements Callable<Integer> {
+    /** How long a web request waits for the web layer at start before a 503. */
+    private static final long WEB_WAIT_MILLIS = 60_000;
+
     @Mixin
     StoreOptions options;
 
@@ -66,21 +71,26 @@ final class ServeCommand implements Callable<Integer> {
         if (maxAge < 0) throw new IllegalArgumentException("--max-age must be 0 or more, got " + maxAge);
         CacheSettings cache = CacheSettings.defaults().withMaxBytes(cacheMb << 20).withMaxEntryBytes(cacheEntryKb << 10)
                 .withMaxAgeSeconds(maxAge).withCompression(!noCompression);
+        long t0 = System.nanoTime();
         StoreManager store = options.storeManager();
         LoadOperation.Result r = LoadOperation.ensure(options.inputs(), store, false);
         DatasetGraph dsg = store.open();
-        WebApp web = WebApp.build(dsg, queries);
+        long t1 = System.nanoTime();
+        // the web layer (copies and indexes the store) is built while the server starts and answers SPARQL
+        CompletableFuture<WebApp> web = WebApp.buildAsync(dsg, queries);
         ServedDataset served = new ServedDataset(new ServedDataset.Build(r.build().getFileName().toString(), dsg));
         KgServer server = KgServer.builder().dataset(served).port(port).cache(cache)
                 .timeoutMillis(Math.round(timeoutSeconds * 1000))
                 .extension(VoidServlet.extension(dsg, KgServer.DATASET + "/sparql"))
-                .extension(web.extension())
+                .extension(WebApp.deferredExtension(web, WEB_WAIT_MILLIS))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             StoreManager.close(dsg);
         }, "shutdown"));
         server.start();
+        LoggerFactory.getLogger(ServeCommand.class).info("start-up: store checked and opened in {} ms, server answering {} ms later",
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         var out = spec.commandLine().getOut();
         out.println((r.reused() ? "reusing " : "built ") + r.build());
         out.println("serving " + server.datasetUrl() + "/sparql (also /kg/query, /kg/get; VoID at "

@@ -10,8 +10,14 @@ import org.apache.jena.sparql.core.DatasetGraph;
 
 import org.slf4j.LoggerFactory;
 
+import jakarta.servlet.http.HttpServlet;
+
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -43,14 +49,51 @@ public final class WebApp {
         return new WebApp(dsg, queriesDir);
     }
 
+    /** The path specs the web layer serves, in {@link #servlets()} order. */
+    static final List<String> PATHS = List.of("/api/*", "/id/*", "/explorer/*", "/webjars/*", "");
+
+    /** The servlets by path spec. */
+    Map<String, HttpServlet> servlets() {
+        Map<String, HttpServlet> m = new LinkedHashMap<>();
+        m.put("/api/*", new ApiServlet(describer, search, queries, network));
+        m.put("/id/*", new LinkedDataServlet(describer));
+        m.put("/explorer/*", new StaticFilesServlet("kg/borderlands/web/", null, "no-cache"));
+        m.put("/webjars/*", new StaticFilesServlet("META-INF/resources/webjars/", null, "public, max-age=86400"));
+        m.put("", new StaticFilesServlet("kg/borderlands/web/", "index.html", "no-cache"));
+        return m;
+    }
+
     /** Adds the servlets to a Fuseki server (use with {@code KgServer.Builder.extension}). */
     public Consumer<FusekiServer.Builder> extension() {
-        return b -> b
-                .addServlet("/api/*", new ApiServlet(describer, search, queries, network))
-                .addServlet("/id/*", new LinkedDataServlet(describer))
-                .addServlet("/explorer/*", new StaticFilesServlet("kg/borderlands/web/", null, "no-cache"))
-                .addServlet("/webjars/*", new StaticFilesServlet("META-INF/resources/webjars/", null, "public, max-age=86400"))
-                .addServlet("", new StaticFilesServlet("kg/borderlands/web/", "index.html", "no-cache"));
+        return b -> servlets().forEach(b::addServlet);
+    }
+
+    /**
+     * Adds the servlets of a web layer still being built (see {@link #buildAsync}): the server starts, and
+     * answers SPARQL, at once; web requests wait for the build, up to {@code waitMillis} (then 503).
+     */
+    public static Consumer<FusekiServer.Builder> deferredExtension(CompletableFuture<WebApp> web, long waitMillis) {
+        Objects.requireNonNull(web, "web");
+        CompletableFuture<Map<String, HttpServlet>> servlets = web.thenApply(WebApp::servlets);
+        return b -> {
+            for (String path : PATHS) b.addServlet(path, new DeferredServlet(servlets.thenApply(m -> m.get(path)), waitMillis));
+        };
+    }
+
+    /** Builds the web layer on a background thread (the store must stay open until it is done). */
+    public static CompletableFuture<WebApp> buildAsync(DatasetGraph dsg, Path queriesDir) {
+        CompletableFuture<WebApp> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(build(dsg, queriesDir));
+            } catch (Throwable e) {
+                LoggerFactory.getLogger(WebApp.class).error("web layer failed to start: {}", e.toString(), e);
+                f.completeExceptionally(e);
+            }
+        }, "web-layer-build");
+        t.setDaemon(true);
+        t.start();
+        return f;
     }
 
     public Snapshot snapshot() {

@@ -13,15 +13,18 @@ import java.util.HexFormat;
  * A short fingerprint of the code that renders answers. The same build served by a new release of the
  * server may render differently (a new page layout, a new explorer script), so ETags carry this too: the jar's
  * size and modification time, hashed; when the classes do not come from a jar (tests, IDE), a random value per
- * process, so nothing is ever taken for unchanged by mistake.
+ * process, so nothing is ever taken for unchanged by mistake. The explorer's page names its own files with
+ * {@code ?v=} this value, so they can be kept for a year ({@link #ASSET_PARAM}).
  */
-final class CodeVersion {
+public final class CodeVersion {
+    /** The query parameter that versions an asset URL. */
+    public static final String ASSET_PARAM = "v";
     private static final String VALUE = compute();
 
     private CodeVersion() {}
 
     /** Eight hex digits. */
-    static String value() {
+    public static String value() {
         return VALUE;
     }
 

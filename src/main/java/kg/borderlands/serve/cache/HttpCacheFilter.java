@@ -87,7 +87,8 @@ public final class HttpCacheFilter extends HttpFilter {
         }
         RequestKey key = RequestKey.of(surface, idOf.apply(build), req,
                 compressed ? AcceptEncoding.tag(req.getHeaders("Accept-Encoding")) : "");
-        String cacheControl = surface.cacheControl(maxAgeSeconds);
+        String cacheControl = surface.cacheControl(maxAgeSeconds,
+                surface == Surface.ASSET ? req.getParameter(CodeVersion.ASSET_PARAM) : null);
         if (!"POST".equals(method) && key.matches(req.getHeaders("If-None-Match"))) {
             cache.countNotModified();
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

@@ -21,7 +21,8 @@ enum Surface {
     VOID(true, true),
     /** WebJars: the version is in the path, so the file behind a URL never changes. */
     VERSIONED_ASSET(false, false),
-    /** The explorer's own files ({@code /}, {@code /explorer/*}): change with the code, not the build. */
+    /** The explorer's own files ({@code /}, {@code /explorer/*}): change with the code, not the build; the
+     * page links them with {@code ?v=} the code version. */
     ASSET(false, false);
 
     /** A year, the conventional "forever" of {@code Cache-Control}. */
@@ -52,11 +53,15 @@ enum Surface {
         return null;
     }
 
-    /** The {@code Cache-Control} of a 200 from this surface. */
-    String cacheControl(int maxAgeSeconds) {
+    /**
+     * The {@code Cache-Control} of a 200 from this surface: a year for WebJars and for our own files asked
+     * with the current {@code ?v=} ({@link CodeVersion}); our files without it are revalidated each time.
+     */
+    String cacheControl(int maxAgeSeconds, String assetVersion) {
         return switch (this) {
             case VERSIONED_ASSET -> "public, max-age=" + IMMUTABLE_SECONDS + ", immutable";
-            case ASSET -> "no-cache";
+            case ASSET -> CodeVersion.value().equals(assetVersion)
+                    ? "public, max-age=" + IMMUTABLE_SECONDS + ", immutable" : "no-cache";
             default -> "public, max-age=" + maxAgeSeconds;
         };
     }

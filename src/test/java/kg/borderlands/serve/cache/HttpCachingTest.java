@@ -122,6 +122,15 @@ class HttpCachingTest {
         HttpResponse<byte[]> jar = server.get("/webjars/cytoscape/3.33.1/dist/cytoscape.min.js");
         assertTrue(jar.headers().firstValue("Cache-Control").orElseThrow().contains("immutable"));
         assertEquals("no-cache", server.get("/explorer/app.js").headers().firstValue("Cache-Control").orElseThrow());
+        // the page links our own files with the code version, and those URLs may be kept for a year
+        String page = new String(server.get("/").body(), StandardCharsets.UTF_8);
+        String versioned = "/explorer/app.js?v=" + CodeVersion.value();
+        assertTrue(page.contains("src=\"" + versioned + "\""), "versioned link in the page");
+        assertEquals("no-cache", server.get("/").headers().firstValue("Cache-Control").orElseThrow());
+        HttpResponse<byte[]> app = server.get(versioned);
+        assertEquals(200, app.statusCode());
+        assertTrue(app.headers().firstValue("Cache-Control").orElseThrow().contains("immutable"));
+        assertArrayEquals(server.get("/explorer/app.js").body(), app.body());
         // errors carry no validators and are not kept
         HttpResponse<byte[]> missing = server.get("/api/entity/no-such-record");
         assertEquals(404, missing.statusCode());

@@ -1,0 +1,77 @@
+package kg.borderlands.serve.api;
+
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A servlet that is still being built: requests wait for it (up to a bound) and are then handed to it. Lets the
+ * server answer SPARQL while the web layer copies and indexes the store. If building failed, or takes longer
+ * than the wait, the request gets a 503 JSON error (BKG-E106 family) instead of hanging.
+ */
+final class DeferredServlet extends HttpServlet {
+    private final transient CompletableFuture<? extends HttpServlet> servlet;
+    private final long waitMillis;
+    private transient volatile HttpServlet ready;
+    private transient ServletConfig config;
+
+    DeferredServlet(CompletableFuture<? extends HttpServlet> servlet, long waitMillis) {
+        this.servlet = Objects.requireNonNull(servlet, "servlet");
+        this.waitMillis = waitMillis;
+    }
+
+    @Override
+    public void init(ServletConfig config) throws ServletException {
+        super.init(config);
+        this.config = config;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        HttpServlet s = ready;
+        if (s == null) {
+            try {
+                s = start(servlet.get(waitMillis, TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                unavailable(resp, "interrupted while the web layer was starting");
+                return;
+            } catch (TimeoutException e) {
+                resp.setHeader("Retry-After", "1");
+                unavailable(resp, "the web layer is still starting: retry in a moment");
+                return;
+            } catch (ExecutionException e) {
+                unavailable(resp, "the web layer failed to start (see the server log)");
+                return;
+            }
+        }
+        s.service(req, resp);
+    }
+
+    private synchronized HttpServlet start(HttpServlet s) throws ServletException {
+        if (ready == null) {
+            if (config != null) s.init(config);
+            ready = s;
+        }
+        return ready;
+    }
+
+    private static void unavailable(HttpServletResponse resp, String message) throws IOException {
+        ApiServlet.sendError(resp, new ApiException(503, ApiException.INTERNAL, message));
+    }
+
+    @Override
+    public void destroy() {
+        HttpServlet s = ready;
+        if (s != null) s.destroy();
+    }
+}
