@@ -5,6 +5,7 @@ import kg.borderlands.serve.guard.QueryGuards;
 import kg.borderlands.serve.http.CorsFilter;
 import kg.borderlands.serve.http.ErrorMappingFilter;
 import kg.borderlands.serve.http.MethodPolicyFilter;
+import kg.borderlands.serve.http.PlainErrorHandler;
 import kg.borderlands.serve.http.QueryGateFilter;
 import kg.borderlands.serve.http.RequestLimitsFilter;
 import kg.borderlands.serve.http.SecurityHeadersFilter;
@@ -189,6 +190,7 @@ public final class KgServer {
             size.setHandler(inner);
             jetty.setHandler(new GracefulHandler(size));
             jetty.setStopTimeout(stopTimeoutMillis);
+            jetty.setErrorHandler(new PlainErrorHandler());
             Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();
             writer.setLoggerName(REQUEST_LOG);
             jetty.setRequestLog(new CustomRequestLog(writer, CustomRequestLog.EXTENDED_NCSA_FORMAT));
