@@ -115,12 +115,16 @@ public final class QueryGateFilter extends HttpFilter {
                     + limits.maxResultBytes() / 1024 + " KiB: add LIMIT or narrow the query").send(resp);
             return;
         }
-        if (ticket.cancelled()) {
+        int status = buffered.getStatus();
+        if (ticket.cancelled() || status == 503) {
             new HttpProblem(503, HttpProblem.TIMEOUT, "query cancelled: it ran past the timeout of "
                     + limits.timeoutMillis() / 1000.0 + " s").send(resp);
             return;
         }
-        int status = buffered.getStatus();
+        if (status == 502 || status == 504) {
+            new HttpProblem(status, HttpProblem.REMOTE, "an allowed SERVICE endpoint failed or did not answer").send(resp);
+            return;
+        }
         if (failure != null || status >= 500) {
             LOG.warn("{} {} failed with {}: {}", req.getMethod(), req.getRequestURI(), status,
                     failure != null ? failure.toString() : message(buffered), failure);
