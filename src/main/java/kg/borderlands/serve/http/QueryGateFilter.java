@@ -77,6 +77,13 @@ public final class QueryGateFilter extends HttpFilter {
             request = new ReplayRequest(req, bytes);
         } else {
             query = req.getParameter("query");
+            // HEAD is GET without the body (Jetty drops the body of a HEAD answer): the same status and headers
+            if ("HEAD".equals(req.getMethod())) request = new HttpServletRequestWrapper(req) {
+                @Override
+                public String getMethod() {
+                    return "GET";
+                }
+            };
         }
         HttpProblem p = QueryText.check(query, limits.maxQueryChars(), limits.maxNesting());
         if (p != null) {
