@@ -7,6 +7,7 @@ import kg.borderlands.serve.guard.QueryGuards;
 import kg.borderlands.serve.http.CorsFilter;
 import kg.borderlands.serve.http.ErrorMappingFilter;
 import kg.borderlands.serve.http.MethodPolicyFilter;
+import kg.borderlands.serve.http.PlainErrorHandler;
 import kg.borderlands.serve.http.QueryGateFilter;
 import kg.borderlands.serve.http.RequestLimitsFilter;
 import kg.borderlands.serve.http.SecurityHeadersFilter;
@@ -208,6 +209,7 @@ public final class KgServer {
             jetty.setHandler(new GracefulHandler(caching.wrap(size)));
             caching.bindMetrics(server);
             jetty.setStopTimeout(stopTimeoutMillis);
+            jetty.setErrorHandler(new PlainErrorHandler());
             Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();
             writer.setLoggerName(REQUEST_LOG);
             jetty.setRequestLog(new CustomRequestLog(writer, CustomRequestLog.EXTENDED_NCSA_FORMAT));

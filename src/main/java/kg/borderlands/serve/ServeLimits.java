@@ -46,10 +46,11 @@ public record ServeLimits(long timeoutMillis, long maxRequestBytes, int maxQuery
         corsOrigins = List.copyOf(Objects.requireNonNull(corsOrigins, "corsOrigins"));
     }
 
-    /** The defaults: 10 s timeout, 256 KiB bodies, 64 Ki-character queries, 16 MiB results, 32 queries of which 2 heavy. */
+    /** The defaults: 10 s timeout, 256 KiB bodies, 64 Ki-character queries, 16 MiB results, 32 queries of which
+     *  max(2, cores) heavy (a query is heavy after 50 ms of CPU). */
     public static ServeLimits defaults() {
         return new ServeLimits(10_000, 256 * 1024, 64 * 1024, 128, 16L * 1024 * 1024, 32,
-                Math.max(2, Runtime.getRuntime().availableProcessors()), 500, 5, Set.of(), List.of("*"));
+                Math.max(2, Runtime.getRuntime().availableProcessors()), 50, 5, Set.of(), List.of("*"));
     }
 
     public ServeLimits withTimeoutMillis(long v) {

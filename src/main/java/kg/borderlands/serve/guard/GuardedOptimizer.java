@@ -20,7 +20,8 @@ import org.apache.jena.sparql.util.Context;
  * standard optimizer it (1) hands the execution's cancel signal to the request's {@link QueryTicket}, so the
  * server can stop the query, and (2) replaces {@code REGEX}, {@code REPLACE}, {@code fn:matches} and
  * {@code fn:replace} with versions that stop when the query is cancelled ({@link GuardedRegex},
- * {@link GuardedReplace}).
+ * {@link GuardedReplace}). A query whose EXISTS nest more than {@value #MAX_EXISTS_FOR_STD} deep gets ARQ's
+ * minimal optimizer instead of the standard one, whose time doubles with each level and cannot be cancelled.
  */
 final class GuardedOptimizer implements RewriteFactory {
     private static final String FN = "http://www.w3.org/2005/xpath-functions#";
@@ -30,13 +31,18 @@ final class GuardedOptimizer implements RewriteFactory {
         this.fallbackMillis = fallbackMillis;
     }
 
+    /** Deeper nesting of EXISTS than this skips ARQ's standard optimizer (exponential in that depth). */
+    static final int MAX_EXISTS_FOR_STD = 6;
+
     @Override
     public Rewrite create(Context context) {
-        Rewrite std = Optimize.stdOptimizationFactory.create(context);
         return op -> {
             QueryTicket t = QueryTicket.current();
             if (t != null) t.attach(Context.getCancelSignal(context));
-            return std.rewrite(guard(op, fallbackMillis));
+            Op guarded = guard(op, fallbackMillis);
+            boolean deepExists = AlgebraShape.of(op).existsDepth() > MAX_EXISTS_FOR_STD;
+            RewriteFactory f = deepExists ? Optimize.minimalOptimizationFactory : Optimize.stdOptimizationFactory;
+            return f.create(context).rewrite(guarded);
         };
     }
 

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
  * Admission of SPARQL requests, so that cheap queries keep answering while heavy ones queue:
  * <ul>
  *   <li>at most {@code maxQueries} run at once; one more gets 503 with {@code Retry-After} at once;</li>
- *   <li>every query starts at once, but one still running after {@code heavyAfterMillis} must take one of
- *       {@code maxHeavy} heavy slots; if none is free it is cancelled with 503 and {@code Retry-After}.</li>
+ *   <li>every query starts at once, but one that has used more than {@code heavyAfterMillis} of CPU must take
+ *       one of {@code maxHeavy} heavy slots; if none is free it is cancelled with 503 and {@code Retry-After}.
+ *       CPU time, not wall time: on a loaded machine a cheap query may wait for a core, but stays cheap.</li>
  * </ul>
  * A quick ASK never waits behind a heavy query, and the CPU spent on heavy queries is bounded by the number
  * of heavy slots (plus a short grace each). Requests are checked every 25 ms by one daemon thread.
@@ -70,7 +71,7 @@ public final class QueryGate implements AutoCloseable {
     private void check() {
         for (QueryTicket t : active) {
             synchronized (t) {
-                if (!active.contains(t) || t.heavy() || t.problem() != null || t.elapsedMillis() < heavyAfterMillis) continue;
+                if (!active.contains(t) || t.heavy() || t.problem() != null || t.cpuMillis() < heavyAfterMillis) continue;
                 if (heavySlots.tryAcquire()) t.markHeavy();
                 else t.refuse(new HttpProblem(503, HttpProblem.BUSY, "the server is busy with long queries: retry in "
                         + retryAfterSeconds + " s"));

@@ -2,6 +2,9 @@ package kg.borderlands.serve.guard;
 
 import kg.borderlands.serve.http.HttpProblem;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,7 +17,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class QueryTicket {
     private static final ThreadLocal<QueryTicket> CURRENT = new ThreadLocal<>();
 
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = CPU.isCurrentThreadCpuTimeSupported() && CPU.isThreadCpuTimeEnabled();
+
     private final long startNanos = System.nanoTime();
+    private final long threadId = Thread.currentThread().getId();
+    private final long cpuStartNanos = CPU_TIME ? CPU.getCurrentThreadCpuTime() : 0;
     private final AtomicReference<AtomicBoolean> cancelSignal = new AtomicReference<>();
     private final AtomicReference<HttpProblem> problem = new AtomicReference<>();
     private volatile boolean heavy;
@@ -31,6 +39,16 @@ public final class QueryTicket {
 
     long elapsedMillis() {
         return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /**
+     * The CPU time the serving thread has spent on this request (wall time where the JVM cannot measure it):
+     * on a busy machine a cheap query may wait long for a core, but it never burns much CPU.
+     */
+    long cpuMillis() {
+        if (!CPU_TIME) return elapsedMillis();
+        long now = CPU.getThreadCpuTime(threadId);
+        return now < 0 ? elapsedMillis() : (now - cpuStartNanos) / 1_000_000;
     }
 
     boolean heavy() {

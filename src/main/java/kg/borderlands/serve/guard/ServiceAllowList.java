@@ -2,6 +2,7 @@ package kg.borderlands.serve.guard;
 
 import kg.borderlands.serve.http.HttpProblem;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecException;
 import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.engine.ExecutionContext;
@@ -42,8 +43,10 @@ final class ServiceAllowList implements ChainingServiceExecutor {
             return chain.createExecution(opExecute, opOriginal, binding, execCxt);
         String shown = service != null && service.isURI() ? "<" + service.getURI() + ">" : "this endpoint";
         QueryTicket t = QueryTicket.current();
-        if (t != null) t.refuse(new HttpProblem(403, HttpProblem.SERVICE_REFUSED, "SERVICE " + shown
+        if (t == null) throw new QueryExecException("SERVICE not allowed: " + shown);
+        // over HTTP: the request answers 403 (QueryGateFilter); cancelling keeps the refusal out of the error log
+        t.refuse(new HttpProblem(403, HttpProblem.SERVICE_REFUSED, "SERVICE " + shown
                 + " is not allowed on this server (the operator's allow-list: serve --allow-service)"));
-        throw new QueryExecException("SERVICE not allowed: " + shown);
+        throw new QueryCancelledException();
     }
 }

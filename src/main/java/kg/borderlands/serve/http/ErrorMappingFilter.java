@@ -37,6 +37,11 @@ public final class ErrorMappingFilter extends HttpFilter {
     /** The client-facing problem for an exception (walks the causes for a Jetty bad-message status). */
     static HttpProblem problemFor(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            // a body over the limit, found while Jetty parsed a form, arrives wrapped in a 400
+            if (t instanceof HttpException he && he.getCode() == 413)
+                return new HttpProblem(413, HttpProblem.TOO_LARGE, "request body too large");
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HttpException he && he.getCode() >= 400 && he.getCode() < 500) {
                 int code = he.getCode();
                 if (code == 413) return new HttpProblem(413, HttpProblem.TOO_LARGE, "request body too large");

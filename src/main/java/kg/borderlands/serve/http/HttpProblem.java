@@ -25,6 +25,8 @@ public record HttpProblem(int status, String code, String message) {
     public static final String SERVICE_REFUSED = "BKG-E112";
     /** The query ran past the timeout and was cancelled (503). */
     public static final String TIMEOUT = "BKG-E113";
+    /** An allowed SERVICE endpoint failed (502) or timed out (504). */
+    public static final String REMOTE = "BKG-E114";
     /** The method is not allowed on this resource (405, with a truthful Allow). */
     public static final String METHOD = "BKG-E105";
     /** An unexpected failure inside the server (500); details only in the server log. */

@@ -13,8 +13,9 @@ import java.util.Set;
  * The methods of a read-only service, told truthfully. {@code TRACE}, {@code CONNECT}, {@code PATCH} and any
  * unknown method get 405; {@code OPTIONS} (that is not a CORS preflight, which {@link CorsFilter} answers first)
  * gets 204 with the {@code Allow} of the path: {@code GET, HEAD, POST, OPTIONS} on the SPARQL query endpoints
- * (a query may be POSTed), {@code GET, HEAD, OPTIONS} everywhere else. Writes (POST/PUT/DELETE) outside the
- * query endpoints are left to the servlets, which refuse them with their own 405 (JSON on {@code /api}).
+ * (a query may be POSTed), {@code GET, HEAD, OPTIONS} everywhere else; any other method gets 405 with that
+ * {@code Allow}. Writes (POST/PUT/DELETE) to {@code /api} and {@code /id/} are left to their servlets, which
+ * refuse them with their own 405 in the API's JSON or the negotiated type (and the same {@code Allow}).
  */
 public final class MethodPolicyFilter extends HttpFilter {
     static final String READ = "GET, HEAD, OPTIONS";
@@ -46,9 +47,8 @@ public final class MethodPolicyFilter extends HttpFilter {
             resp.setStatus(204);
             return;
         }
-        boolean writeToDataset = path.startsWith(datasetPath) && !allow.contains(method)
-                && !"GET".equals(method) && !"HEAD".equals(method);
-        if (!PASSED_ON.contains(method) || writeToDataset) {
+        boolean ownRefusal = (path.startsWith("/api") || path.startsWith("/id/")) && PASSED_ON.contains(method);
+        if (!allow.contains(method) && !ownRefusal) {
             resp.setHeader("Allow", allow);
             new HttpProblem(405, HttpProblem.METHOD, method + " is not allowed here: use " + allow).send(resp);
             return;

@@ -77,6 +77,13 @@ public final class QueryGateFilter extends HttpFilter {
             request = new ReplayRequest(req, bytes);
         } else {
             query = req.getParameter("query");
+            // HEAD is GET without the body (Jetty drops the body of a HEAD answer): the same status and headers
+            if ("HEAD".equals(req.getMethod())) request = new HttpServletRequestWrapper(req) {
+                @Override
+                public String getMethod() {
+                    return "GET";
+                }
+            };
         }
         HttpProblem p = QueryText.check(query, limits.maxQueryChars(), limits.maxNesting());
         if (p != null) {
@@ -115,12 +122,16 @@ public final class QueryGateFilter extends HttpFilter {
                     + limits.maxResultBytes() / 1024 + " KiB: add LIMIT or narrow the query").send(resp);
             return;
         }
-        if (ticket.cancelled()) {
+        int status = buffered.getStatus();
+        if (ticket.cancelled() || status == 503) {
             new HttpProblem(503, HttpProblem.TIMEOUT, "query cancelled: it ran past the timeout of "
                     + limits.timeoutMillis() / 1000.0 + " s").send(resp);
             return;
         }
-        int status = buffered.getStatus();
+        if (status == 502 || status == 504) {
+            new HttpProblem(status, HttpProblem.REMOTE, "an allowed SERVICE endpoint failed or did not answer").send(resp);
+            return;
+        }
         if (failure != null || status >= 500) {
             LOG.warn("{} {} failed with {}: {}", req.getMethod(), req.getRequestURI(), status,
                     failure != null ? failure.toString() : message(buffered), failure);
