@@ -76,8 +76,8 @@ final class ServeCommand implements Callable<Integer> {
         LoadOperation.Result r = LoadOperation.ensure(options.inputs(), store, false);
         DatasetGraph dsg = store.open();
         long t1 = System.nanoTime();
-        // the web layer (copies and indexes the store) is built while the server starts and answers SPARQL
-        CompletableFuture<WebApp> web = WebApp.buildAsync(dsg, queries);
+        // the web layer (copies and indexes the store) is built once the server answers SPARQL; web requests wait for it
+        CompletableFuture<WebApp> web = new CompletableFuture<>();
         ServedDataset served = new ServedDataset(new ServedDataset.Build(r.build().getFileName().toString(), dsg));
         KgServer server = KgServer.builder().dataset(served).port(port).cache(cache)
                 .timeoutMillis(Math.round(timeoutSeconds * 1000))
@@ -89,6 +89,10 @@ final class ServeCommand implements Callable<Integer> {
             StoreManager.close(dsg);
         }, "shutdown"));
         server.start();
+        WebApp.buildAsync(dsg, queries).whenComplete((w, e) -> {
+            if (e != null) web.completeExceptionally(e);
+            else web.complete(w);
+        });
         LoggerFactory.getLogger(ServeCommand.class).info("start-up: store checked and opened in {} ms, server answering {} ms later",
                 (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         var out = spec.commandLine().getOut();
