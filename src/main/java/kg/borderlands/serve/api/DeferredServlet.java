@@ -15,8 +15,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A servlet that is still being built: requests wait for it (up to a bound) and are then handed to it. Lets the
- * server answer SPARQL while the web layer copies and indexes the store. If building failed, or takes longer
- * than the wait, the request gets a 503 JSON error (BKG-E106 family) instead of hanging.
+ * server answer SPARQL while the web layer copies and indexes the store. If building takes longer than the
+ * wait, the request gets 503 {@code BKG-E110} with {@code Retry-After} (the server is busy starting); if it
+ * failed, 500 {@code BKG-E106}.
  */
 final class DeferredServlet extends HttpServlet {
     private final transient CompletableFuture<? extends HttpServlet> servlet;
@@ -43,14 +44,14 @@ final class DeferredServlet extends HttpServlet {
                 s = start(servlet.get(waitMillis, TimeUnit.MILLISECONDS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                unavailable(resp, "interrupted while the web layer was starting");
+                fail(resp, 503, "interrupted while the web layer was starting");
                 return;
             } catch (TimeoutException e) {
                 resp.setHeader("Retry-After", "1");
-                unavailable(resp, "the web layer is still starting: retry in a moment");
+                fail(resp, 503, "the web layer is still starting: retry in a moment");
                 return;
             } catch (ExecutionException e) {
-                unavailable(resp, "the web layer failed to start (see the server log)");
+                fail(resp, 500, "the web layer failed to start (see the server log)");
                 return;
             }
         }
@@ -65,9 +66,12 @@ final class DeferredServlet extends HttpServlet {
         return ready;
     }
 
-    private static void unavailable(HttpServletResponse resp, String message) throws IOException {
-        ApiServlet.sendError(resp, new ApiException(503, ApiException.INTERNAL, message));
+    private static void fail(HttpServletResponse resp, int status, String message) throws IOException {
+        ApiServlet.sendError(resp, new ApiException(status, status == 503 ? STARTING : ApiException.INTERNAL, message));
     }
+
+    /** The code of "busy, retry" (as the SPARQL admission gate's). */
+    static final String STARTING = "BKG-E110";
 
     @Override
     public void destroy() {
