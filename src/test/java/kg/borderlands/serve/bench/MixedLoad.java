@@ -68,15 +68,16 @@ final class MixedLoad {
         }
     }
 
-    /** Starts {@code serve} in a child JVM with the given heap, on a copy of the test store, on a free port. */
+    /** Starts {@code serve} in a child JVM with the given heap ({@code default}: no -Xmx, the JVM's own default), on a copy of the test store, on a free port. */
     static Server start(String heap, Path work) throws Exception {
         Path built = TestProject.realStore().current().orElseThrow();
         Path store = work.resolve("store");
         TestProject.copyTree(built, store.resolve("builds").resolve(built.getFileName().toString()));
         Files.writeString(store.resolve("CURRENT"), built.getFileName() + "\n");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-                "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), "kg.borderlands.cli.Main", "serve",
-                "--port", "0", "--store", store.toString(), "--reload-interval", "0");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (!heap.equals("default")) cmd.addAll(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));   // "default": the JVM's own
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "kg.borderlands.cli.Main", "serve",
+                "--port", "0", "--store", store.toString(), "--reload-interval", "0"));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(TestProject.root().toFile()).redirectErrorStream(true);
         Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -113,7 +114,12 @@ final class MixedLoad {
     }
 
     static Result run(Server server, int clients, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(8)).build();
+        ExecutorService io = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "load-client-io");
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(io).build();
         String base = "http://127.0.0.1:" + server.port;
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong requests = new AtomicLong(), errors = new AtomicLong(), deferred = new AtomicLong();
