@@ -76,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
     int maxQueries;
 
     @Option(names = "--max-heavy", paramLabel = "N",
-            description = "Queries allowed past 50 ms of CPU at once; others get 503 + Retry-After (default: max(2, cores)).")
+            description = "Queries allowed past 50 ms of CPU at once; others get 503 + Retry-After (default: max(1, cores / 2)).")
     Integer maxHeavy;
 
     @Option(names = "--reload-interval", paramLabel = "SECONDS", defaultValue = "2",
