@@ -47,10 +47,11 @@ public record ServeLimits(long timeoutMillis, long maxRequestBytes, int maxQuery
     }
 
     /** The defaults: 10 s timeout, 256 KiB bodies, 64 Ki-character queries, 16 MiB results, 32 queries of which
-     *  max(2, cores) heavy (a query is heavy after 50 ms of CPU). */
+     *  max(1, cores / 2) heavy (a query is heavy after 50 ms of CPU): heavy queries never take more than half
+     *  the cores, the rest stays free for cheap queries. */
     public static ServeLimits defaults() {
         return new ServeLimits(10_000, 256 * 1024, 64 * 1024, 128, 16L * 1024 * 1024, 32,
-                Math.max(2, Runtime.getRuntime().availableProcessors()), 50, 5, Set.of(), List.of("*"));
+                Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 50, 5, Set.of(), List.of("*"));
     }
 
     public ServeLimits withTimeoutMillis(long v) {

@@ -7,6 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,11 +22,24 @@ import java.util.concurrent.TimeoutException;
  * wait, the request gets 503 {@code BKG-E110} with {@code Retry-After} (the server is busy starting); if it
  * failed, 500 {@code BKG-E106}.
  */
-final class DeferredServlet extends HttpServlet {
+public final class DeferredServlet extends HttpServlet {
     private final transient CompletableFuture<? extends HttpServlet> servlet;
     private final long waitMillis;
     private transient volatile HttpServlet ready;
     private transient ServletConfig config;
+
+    /**
+     * One deferred servlet per path spec, each handing over to the servlet of that spec in the set once the set
+     * is built (e.g. the first web layer, behind {@link kg.borderlands.serve.ReloadableServlets}).
+     */
+    public static Map<String, HttpServlet> all(Collection<String> specs, CompletableFuture<? extends Map<String, HttpServlet>> set,
+                                               long waitMillis) {
+        Map<String, HttpServlet> m = new LinkedHashMap<>();
+        for (String spec : specs) {
+            m.put(spec, new DeferredServlet(set.thenApply(s -> Objects.requireNonNull(s.get(spec), "no servlet for " + spec)), waitMillis));
+        }
+        return m;
+    }
 
     DeferredServlet(CompletableFuture<? extends HttpServlet> servlet, long waitMillis) {
         this.servlet = Objects.requireNonNull(servlet, "servlet");

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import jakarta.servlet.http.HttpServlet;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class WebApp {
     private final LabelIndex search;
     private final CompetencyQueries queries;
     private final NetworkRoutes network;
+    private Map<String, HttpServlet> servlets;
 
     private WebApp(DatasetGraph dsg, Path queriesDir) {
         Objects.requireNonNull(dsg, "dataset");
@@ -49,38 +51,13 @@ public final class WebApp {
         return new WebApp(dsg, queriesDir);
     }
 
-    /** The path specs the web layer serves, in {@link #servlets()} order. */
-    static final List<String> PATHS = List.of("/api/*", "/id/*", "/explorer/*", "/webjars/*", "");
-
-    /** The servlets by path spec. */
-    Map<String, HttpServlet> servlets() {
-        Map<String, HttpServlet> m = new LinkedHashMap<>();
-        m.put("/api/*", new ApiServlet(describer, search, queries, network));
-        m.put("/id/*", new LinkedDataServlet(describer));
-        m.put("/explorer/*", new StaticFilesServlet("kg/borderlands/web/", null, "no-cache"));
-        m.put("/webjars/*", new StaticFilesServlet("META-INF/resources/webjars/", null, "public, max-age=86400"));
-        m.put("", new StaticFilesServlet("kg/borderlands/web/", "index.html", "no-cache"));
-        return m;
-    }
-
-    /** Adds the servlets to a Fuseki server (use with {@code KgServer.Builder.extension}). */
-    public Consumer<FusekiServer.Builder> extension() {
-        return b -> servlets().forEach(b::addServlet);
-    }
+    /** The path specs of {@link #servlets()}, known before any web layer is built. */
+    public static final List<String> PATHS = List.of("/api/*", "/id/*", "/explorer/*", "/webjars/*", "");
 
     /**
-     * Adds the servlets of a web layer still being built (see {@link #buildAsync}): the server starts, and
-     * answers SPARQL, at once; web requests wait for the build, up to {@code waitMillis} (then 503).
+     * Builds the web layer on a background thread, so that the server can answer SPARQL meanwhile (see
+     * {@link DeferredServlet}); the store must stay open until it is done.
      */
-    public static Consumer<FusekiServer.Builder> deferredExtension(CompletableFuture<WebApp> web, long waitMillis) {
-        Objects.requireNonNull(web, "web");
-        CompletableFuture<Map<String, HttpServlet>> servlets = web.thenApply(WebApp::servlets);
-        return b -> {
-            for (String path : PATHS) b.addServlet(path, new DeferredServlet(servlets.thenApply(m -> m.get(path)), waitMillis));
-        };
-    }
-
-    /** Builds the web layer on a background thread (the store must stay open until it is done). */
     public static CompletableFuture<WebApp> buildAsync(DatasetGraph dsg, Path queriesDir) {
         CompletableFuture<WebApp> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
@@ -94,6 +71,28 @@ public final class WebApp {
         t.setDaemon(true);
         t.start();
         return f;
+    }
+
+    /** Adds the servlets to a Fuseki server (use with {@code KgServer.Builder.extension}). */
+    public Consumer<FusekiServer.Builder> extension() {
+        return b -> servlets().forEach(b::addServlet);
+    }
+
+    /**
+     * The servlets of this web layer by path spec (one set per web layer: a reload builds a new web layer and
+     * {@link kg.borderlands.serve.ReloadableServlets} switches to its servlets).
+     */
+    public synchronized Map<String, HttpServlet> servlets() {
+        if (servlets == null) {
+            Map<String, HttpServlet> m = new LinkedHashMap<>();
+            m.put("/api/*", new ApiServlet(describer, search, queries, network));
+            m.put("/id/*", new LinkedDataServlet(describer));
+            m.put("/explorer/*", new StaticFilesServlet("kg/borderlands/web/", null, "no-cache"));
+            m.put("/webjars/*", new StaticFilesServlet("META-INF/resources/webjars/", null, "public, max-age=86400"));
+            m.put("", new StaticFilesServlet("kg/borderlands/web/", "index.html", "no-cache"));
+            servlets = Collections.unmodifiableMap(m);
+        }
+        return servlets;
     }
 
     public Snapshot snapshot() {

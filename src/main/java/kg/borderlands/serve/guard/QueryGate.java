@@ -2,6 +2,8 @@ package kg.borderlands.serve.guard;
 
 import kg.borderlands.serve.http.HttpProblem;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -17,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  *       one of {@code maxHeavy} heavy slots; if none is free it is cancelled with 503 and {@code Retry-After}.
  *       CPU time, not wall time: on a loaded machine a cheap query may wait for a core, but stays cheap.</li>
  * </ul>
- * A quick ASK never waits behind a heavy query, and the CPU spent on heavy queries is bounded by the number
+ * A query text that needed a heavy slot in the last minute is refused at once while all heavy slots are taken
+ * (a client repeating a heavy query does not burn the grace CPU each time). A quick ASK never waits behind a heavy query, and the CPU spent on heavy queries is bounded by the number
  * of heavy slots (plus a short grace each). Requests are checked every 25 ms by one daemon thread.
  */
 public final class QueryGate implements AutoCloseable {
@@ -26,6 +29,14 @@ public final class QueryGate implements AutoCloseable {
     private final long heavyAfterMillis;
     private final int retryAfterSeconds;
     private final Set<QueryTicket> active = ConcurrentHashMap.newKeySet();
+    private static final long REMEMBER_HEAVY_MILLIS = 60_000;
+    /** Hashes of query texts that needed a heavy slot in the last minute (at most 1,024, oldest dropped). */
+    private final Map<Integer, Long> recentHeavy = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Long> eldest) {
+            return size() > 1024;
+        }
+    };
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "query-gate");
         t.setDaemon(true);
@@ -46,8 +57,18 @@ public final class QueryGate implements AutoCloseable {
 
     /** A ticket bound to this thread, or null when the server is saturated (answer 503). */
     public QueryTicket enter() {
+        return enter(null);
+    }
+
+    /**
+     * As {@link #enter()}, for a request whose text is known: a text that recently turned out heavy is refused at
+     * once while no heavy slot is free, instead of burning its grace CPU again (clients often repeat a query).
+     */
+    public QueryTicket enter(String text) {
+        Integer key = text == null ? null : text.hashCode();
+        if (key != null && heavySlots.availablePermits() == 0 && knownHeavy(key)) return null;
         if (!running.tryAcquire()) return null;
-        QueryTicket t = new QueryTicket();
+        QueryTicket t = new QueryTicket(key);
         active.add(t);
         QueryTicket.bind(t);
         return t;
@@ -63,6 +84,19 @@ public final class QueryGate implements AutoCloseable {
         running.release();
     }
 
+    private boolean knownHeavy(Integer key) {
+        synchronized (recentHeavy) {
+            Long seen = recentHeavy.get(key);
+            return seen != null && System.currentTimeMillis() - seen < REMEMBER_HEAVY_MILLIS;
+        }
+    }
+
+    private void rememberHeavy(Integer key) {
+        synchronized (recentHeavy) {
+            recentHeavy.put(key, System.currentTimeMillis());
+        }
+    }
+
     /** Queries running now. */
     public int active() {
         return active.size();
@@ -72,6 +106,7 @@ public final class QueryGate implements AutoCloseable {
         for (QueryTicket t : active) {
             synchronized (t) {
                 if (!active.contains(t) || t.heavy() || t.problem() != null || t.cpuMillis() < heavyAfterMillis) continue;
+                if (t.key() != null) rememberHeavy(t.key());
                 if (heavySlots.tryAcquire()) t.markHeavy();
                 else t.refuse(new HttpProblem(503, HttpProblem.BUSY, "the server is busy with long queries: retry in "
                         + retryAfterSeconds + " s"));

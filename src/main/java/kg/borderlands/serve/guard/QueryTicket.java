@@ -26,6 +26,16 @@ public final class QueryTicket {
     private final AtomicReference<AtomicBoolean> cancelSignal = new AtomicReference<>();
     private final AtomicReference<HttpProblem> problem = new AtomicReference<>();
     private volatile boolean heavy;
+    private final Integer key;
+
+    QueryTicket(Integer key) {
+        this.key = key;
+    }
+
+    /** The hash of the request's query text, or null. */
+    Integer key() {
+        return key;
+    }
 
     /** The ticket of the request this thread serves, or null outside a SPARQL request. */
     public static QueryTicket current() {

@@ -28,6 +28,10 @@ public final class ErrorMappingFilter extends HttpFilter {
         } catch (StackOverflowError e) {
             HttpProblem.malformed("request nested too deeply").send(resp);
         } catch (RuntimeException | ServletException | IOException e) {
+            if (resp.isCommitted()) {   // typically the client went away mid-answer: nothing left to tell it
+                LOG.debug("{} {} ended after the answer started: {}", req.getMethod(), req.getRequestURI(), e.toString());
+                return;
+            }
             HttpProblem p = problemFor(e);
             if (p.status() >= 500) LOG.warn("{} {} failed", req.getMethod(), req.getRequestURI(), e);
             p.send(resp);

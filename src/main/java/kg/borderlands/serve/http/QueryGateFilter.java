@@ -90,7 +90,7 @@ public final class QueryGateFilter extends HttpFilter {
             p.send(resp);
             return;
         }
-        QueryTicket ticket = gate.enter();
+        QueryTicket ticket = gate.enter(query);
         if (ticket == null) {
             busy(resp, new HttpProblem(503, HttpProblem.BUSY, "too many queries at once: retry in " + gate.retryAfterSeconds() + " s"));
             return;

@@ -1,7 +1,9 @@
 package kg.borderlands.serve.api;
 
 import kg.borderlands.load.StoreManager;
+import jakarta.servlet.http.HttpServlet;
 import kg.borderlands.serve.KgServer;
+import kg.borderlands.serve.ReloadableServlets;
 import kg.borderlands.support.TestProject;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -23,8 +26,9 @@ class DeferredWebAppTest {
     @Test
     void sparqlAnswersBeforeTheWebLayerIsReadyAndWebRequestsWaitForIt() throws Exception {
         DatasetGraph dsg = TestProject.realStore().open();
-        CompletableFuture<WebApp> web = new CompletableFuture<>();
-        KgServer server = KgServer.builder().dataset(dsg).port(0).extension(WebApp.deferredExtension(web, 300)).build().start();
+        CompletableFuture<Map<String, HttpServlet>> web = new CompletableFuture<>();
+        ReloadableServlets servlets = new ReloadableServlets(DeferredServlet.all(WebApp.PATHS, web, 300));
+        KgServer server = KgServer.builder().dataset(dsg).port(0).extension(servlets.extension()).build().start();
         try {
             String base = "http://localhost:" + server.port();
             HttpResponse<String> ask = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/kg/sparql?query="
@@ -39,7 +43,7 @@ class DeferredWebAppTest {
             assertTrue(early.headers().firstValue("Retry-After").isPresent());
             assertTrue(early.headers().firstValue("ETag").isEmpty(), "a 503 is never validated");
 
-            web.complete(WebApp.build(dsg, null));
+            web.complete(WebApp.build(dsg, null).servlets());
             HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/entity/ttp")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ready.statusCode());
