@@ -64,10 +64,10 @@ public final class CoverageOperation {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] cols = line.split("\t", 2);
             if (cols.length < 2 || cols[1].isBlank()) {
-                throw new IllegalArgumentException(file + ":" + lineNo + ": BKG-E013 a note needs a paragraph id, a tab and a reason");
+                throw new IllegalArgumentException(file + ":" + lineNo + ": BKG-E070 a note needs a paragraph id, a tab and a reason");
             }
             if (notes.putIfAbsent(cols[0].strip(), cols[1].strip()) != null) {
-                throw new IllegalArgumentException(file + ":" + lineNo + ": BKG-E013 paragraph '" + cols[0].strip() + "' is noted twice");
+                throw new IllegalArgumentException(file + ":" + lineNo + ": BKG-E070 paragraph '" + cols[0].strip() + "' is noted twice");
             }
         }
         return notes;

@@ -98,7 +98,7 @@ class CoverageTest {
         Files.writeString(data.resolve(CoverageOperation.NOTES), "par-i-2 without a tab\n");
         err = new StringWriter();
         assertEquals(2, run(new StringWriter(), err, "coverage", "--data", data.toString()));
-        assertTrue(err.toString().contains("BKG-E013"), err.toString());
+        assertTrue(err.toString().contains("BKG-E070"), err.toString());
     }
 
     @Test
