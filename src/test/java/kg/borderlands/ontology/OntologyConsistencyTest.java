@@ -366,7 +366,8 @@ class OntologyConsistencyTest {
         assertNotation(m, "Stance", "Denies", "Denies");
         assertEquals(15, countOfType(m, "ParticipantRole"));
         assertEquals(4, countOfType(m, "Stance"));
-        assertEquals(18, countOfType(m, "ClaimTopic"));
+        assertEquals(19, countOfType(m, "ClaimTopic"));   // with StrikeTarget (issue 12)
+        assertNotation(m, "ClaimTopic", "StrikeTarget", "StrikeTarget");
         assertEquals(7, countOfType(m, "ValueQualifier"));
         assertEquals(17, countOfType(m, "Topic"));
         assertEquals(13, countOfType(m, "Unit"));
