@@ -2,6 +2,7 @@ package kg.borderlands.cli;
 
 import kg.borderlands.load.Fingerprint;
 import kg.borderlands.load.ProjectInputs;
+import kg.borderlands.load.StoreException;
 import kg.borderlands.load.StoreManager;
 import picocli.CommandLine.Option;
 
@@ -52,20 +53,35 @@ final class StoreOptions {
      */
     <T> T withStore(StoreWork<T> work, PrintWriter err) throws Exception {
         try (StoreManager.PublishedBuild b = storeManager().readPublished()) {
-            warnIfStale(b, err);
+            if (stale(b)) {
+                err.println("warning: " + STALE + " the store's build " + b.build().getFileName()
+                        + " was made from other inputs (or another version of borderlands-kg) than " + data
+                        + "; answering from it as published (run 'load' to rebuild)");
+                err.flush();
+            }
             return work.apply(b.dataset());
         }
     }
 
-    private void warnIfStale(StoreManager.PublishedBuild b, PrintWriter err) throws java.io.IOException {
+    /**
+     * Like {@link #withStore(StoreWork, PrintWriter)} for a command that writes a file generated from the graph
+     * (into the inputs): a stale build is refused (BKG-E207) rather than used with a warning.
+     */
+    <T> T withUpToDateStore(StoreWork<T> work) throws Exception {
+        try (StoreManager.PublishedBuild b = storeManager().readPublished()) {
+            if (stale(b)) {
+                throw new StoreException(StoreException.Kind.STALE, "the store's build " + b.build().getFileName()
+                        + " was made from other inputs than " + data + "; run 'load' first");
+            }
+            return work.apply(b.dataset());
+        }
+    }
+
+    /** True if the inputs are there and differ from those the build was made from. */
+    private boolean stale(StoreManager.PublishedBuild b) throws java.io.IOException {
         ProjectInputs in = inputs();
         // Only inputs that are there can be compared (a reader may run far from the project's folders).
-        if (!Files.isDirectory(in.ontologyDir()) || !Files.isDirectory(in.dataDir())) return;
-        if (!Fingerprint.of(in).equals(b.manifest().fingerprint())) {
-            err.println("warning: " + STALE + " the store's build " + b.build().getFileName()
-                    + " was made from other inputs (or another version of borderlands-kg) than " + in.dataDir()
-                    + "; answering from it as published (run 'load' to rebuild)");
-            err.flush();
-        }
+        if (!Files.isDirectory(in.ontologyDir()) || !Files.isDirectory(in.dataDir())) return false;
+        return !Fingerprint.of(in).equals(b.manifest().fingerprint());
     }
 }

@@ -17,7 +17,9 @@ public final class StoreException extends IOException {
         /** Another load holds the store's lock. */
         BUSY("BKG-E203"),
         /** The store directory cannot be written. */
-        READ_ONLY("BKG-E204");
+        READ_ONLY("BKG-E204"),
+        /** The published build was made from other inputs, for a command that must not use it then. */
+        STALE("BKG-E207");
 
         private final String code;
 

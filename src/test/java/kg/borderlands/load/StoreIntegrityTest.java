@@ -278,6 +278,32 @@ class StoreIntegrityTest {
         assertEquals(buildsBefore, buildNames(), "no build was made");
     }
 
+    @Test
+    void aFileGeneratedIntoTheInputsIsNeverMadeFromAStaleBuild() throws IOException {
+        Path core = data.resolve("core.yaml");
+        Files.writeString(core, Files.readString(core).replace("label: Afghan Taliban", "label: Afghan Taliban movement"));
+        Path out = tmp.resolve("mappings.sssom.tsv");
+        Cli.Run r = read(List.of("link", "sssom", "--out", out.toString()));
+        assertEquals(3, r.code(), r.err());
+        assertEquals("error: BKG-E207 the store's build " + currentName() + " was made from other inputs than " + data
+                + "; run 'load' first", r.errLine());
+        assertFalse(Files.exists(out));
+        assertEquals(0, load().code());
+        assertEquals(0, read(List.of("link", "sssom", "--out", out.toString())).code());
+        assertTrue(Files.exists(out));
+    }
+
+    @Test
+    void filesTheBuildDoesNotReadDoNotMakeItStale() throws IOException {
+        Files.createDirectories(data.resolve("mappings"));
+        Files.writeString(data.resolve("mappings/borderlands-kg.sssom.tsv"), "# generated\n");
+        Files.writeString(data.resolve("NOTES.txt"), "notes\n");
+        Cli.Run r = read(List.of("query", "-q", ASK_TTP));
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        assertTrue(load().out().startsWith("store is up to date"));
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------
 
     private Cli.Run load(String... more) {
