@@ -38,13 +38,27 @@ public final class BuildChecksums {
         return sums;
     }
 
+    /** What {@link #verify(Path, Scope)} checks beyond the manifest and the size of every file. */
+    public enum Scope {
+        /** The digest of every file: for {@code serve} and {@code load}, which use the TDB2 database. */
+        ALL,
+        /** The digest of the dump only: for read commands, which read nothing else. */
+        DUMP
+    }
+
+    /** {@link #verify(Path, Scope)} of everything. */
+    public static BuildManifest verify(Path build) throws IOException {
+        return verify(build, Scope.ALL);
+    }
+
     /**
-     * Checks {@code build} against its manifest: same stable files, same sizes, same digests.
+     * Checks {@code build} against its manifest: no INCOMPLETE marker, every listed file present with its size,
+     * and the SHA-256 of every file ({@link Scope#ALL}) or of the dump ({@link Scope#DUMP}).
      *
      * @return the verified manifest
      * @throws StoreException (DAMAGED) naming the first file that differs
      */
-    public static BuildManifest verify(Path build) throws IOException {
+    public static BuildManifest verify(Path build, Scope scope) throws IOException {
         if (Files.exists(build.resolve(StoreManager.INCOMPLETE))) {
             throw damaged(build, "was never finished (a load stopped while writing it)");
         }
@@ -61,7 +75,11 @@ public final class BuildChecksums {
                         + e.getValue().size());
             }
         }
+        if (scope == Scope.DUMP && !m.files().containsKey(BuildDump.FILE)) {
+            throw damaged(build, "has no " + BuildDump.FILE + " in its manifest");
+        }
         for (Map.Entry<String, BuildManifest.FileSum> e : m.files().entrySet()) {
+            if (scope == Scope.DUMP && !e.getKey().equals(BuildDump.FILE)) continue;
             if (!sum(build.resolve(e.getKey())).sha256().equals(e.getValue().sha256())) {
                 throw damaged(build, "file " + e.getKey() + " does not match its SHA-256 checksum");
             }

@@ -89,6 +89,22 @@ class StoreIntegrityTest {
     }
 
     @Test
+    void aChangedByteInTheDatabaseIsRefusedByTheServerAndRebuiltByLoad() throws IOException {
+        Path build = currentBuild();
+        Path nodes = build.resolve("tdb/Data-0001/nodes-data.obj");
+        byte[] bytes = Files.readAllBytes(nodes);
+        bytes[bytes.length / 3] ^= 0x20;
+        Files.write(nodes, bytes);
+        StoreException e = assertThrows(StoreException.class, () -> new StoreManager(store).open());
+        assertEquals(StoreException.Kind.DAMAGED, e.kind());
+        assertEquals("BKG-E202 the store's build " + build.getFileName() + " file tdb/Data-0001/nodes-data.obj does not "
+                + "match its SHA-256 checksum; run 'load' to rebuild it", e.getMessage());
+        Cli.Run l = load();
+        assertEquals(0, l.code(), l.err());
+        assertTrue(l.out().startsWith("built "), l.out());
+    }
+
+    @Test
     void aBuildWithoutItsManifestIsRefused() throws IOException {
         Path build = currentBuild();
         Files.delete(build.resolve(BuildManifest.FILE));
