@@ -101,6 +101,33 @@ class LoadCrashTest {
         }
     }
 
+    @Test
+    void aSecondLoadFromAnotherProcessIsToldWhoHoldsTheStore() throws Exception {
+        Path data = tmp.resolve("data");
+        Path store = tmp.resolve("store");
+        TestProject.copyTree(TestProject.root().resolve("src/test/resources/fixtures/minimal/data"), data);
+        String[] load = Cli.args(List.of("load", "--force", "--store", store.toString()), Cli.inputs(data));
+        Process first = Cli.start(tmp.resolve("first.err"), load);
+        try {
+            Path lock = store.resolve(StoreLock.FILE);
+            String pid = String.valueOf(first.pid());
+            while (first.isAlive() && !(Files.exists(lock) && Files.readString(lock).strip().equals(pid))) Thread.sleep(5);
+            assertTrue(first.isAlive(), "the first load is still building");
+            Cli.Run second = Cli.run(Cli.args(List.of("load", "--wait", "0", "--store", store.toString()), Cli.inputs(data)));
+            assertEquals(3, second.code(), second.err());
+            assertEquals("error: BKG-E203 another load (pid " + pid + ") is building the store " + store.toAbsolutePath()
+                    + "; try again when it has finished", second.errLine());
+            Cli.Run third = Cli.run(Cli.args(List.of("load", "--wait", "120", "--store", store.toString()), Cli.inputs(data)));
+            assertEquals(0, third.code(), third.err());
+            assertEquals("waiting for the load of pid " + pid + " to finish building " + store.toAbsolutePath() + " …",
+                    third.errLine());
+            assertTrue(third.out().startsWith("store is up to date"), "the second load found the first one's build: " + third.out());
+            assertEquals(0, first.waitFor());
+        } finally {
+            first.destroyForcibly().waitFor();
+        }
+    }
+
     /** Runs one load in a child JVM; returns nanoseconds to the new build's directory and to the end. */
     private static long[] timeOneLoad(Path store, String[] load) throws Exception {
         Set<String> before = buildNames(store);
