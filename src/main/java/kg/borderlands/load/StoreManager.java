@@ -238,7 +238,20 @@ public final class StoreManager {
      * verification also hashes the ~220 MB of sparse TDB2 files).
      */
     public PublishedBuild readPublished() throws IOException {
-        Path build = published(BuildChecksums.Scope.DUMP);
+        Optional<String> before = currentName();
+        try {
+            return readBuild(published(BuildChecksums.Scope.DUMP));
+        } catch (IOException e) {
+            // CURRENT moved while we read the build it named (then pruned by two loads in a row): read the new one
+            if (!(e instanceof StoreException se && se.kind() != StoreException.Kind.DAMAGED)
+                    && !currentName().equals(before)) {
+                return readBuild(published(BuildChecksums.Scope.DUMP));
+            }
+            throw e;
+        }
+    }
+
+    private static PublishedBuild readBuild(Path build) throws IOException {
         return new PublishedBuild(build, BuildChecksums.verify(build, BuildChecksums.Scope.DUMP), BuildDump.read(build));
     }
 
