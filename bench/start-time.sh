@@ -4,6 +4,8 @@
 # usage (in the project checkout, jar built): bench/start-time.sh STORE DUMP.nt [rounds] [JAR]
 #   STORE must already hold the build the jar would make (run `serve` or `load` once with that jar)
 set -u
+# PROJECT_JAVA_OPTS: JVM options for the project's server, e.g. -Xmx1g (then serve does not re-execute itself
+# in a child JVM to set its heap: see HeapLimit)
 STORE=$1; DUMP=$2; ROUNDS=${3:-5}; JAR=${4:-target/borderlands-kg.jar}
 FJ=$HOME/.m2/repository/org/apache/jena/jena-fuseki-server/5.6.0/jena-fuseki-server-5.6.0.jar
 port() { python3 -c 'import socket
@@ -22,7 +24,7 @@ one() {
   kill $pid; wait $pid 2>/dev/null
 }
 for i in $(seq 1 "$ROUNDS"); do
-  one project java -jar "$JAR" serve --port PORT --store "$STORE"
+  one project java ${PROJECT_JAVA_OPTS:-} -jar "$JAR" serve --port PORT --store "$STORE"
   one fuseki env FUSEKI_BASE="$LOGS/fuseki-base" java -jar "$FJ" --file="$DUMP" --port PORT /kg
 done
 rm -rf "$LOGS"

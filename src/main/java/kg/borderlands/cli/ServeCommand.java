@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Build or reuse the store, then serve it over SPARQL: /kg/sparql, /kg/query (query), "
@@ -144,7 +145,10 @@ final class ServeCommand implements Callable<Integer> {
         // web requests wait for it
         CompletableFuture<Map<String, HttpServlet>> firstWeb = new CompletableFuture<>();
         ReloadableServlets web = new ReloadableServlets(DeferredServlet.all(webPaths(), firstWeb, WEB_WAIT_MILLIS));
+        // the build whose web layer is installed: answers are cached only while it is the served one
+        AtomicReference<String> installed = new AtomicReference<>(build);
         KgServer server = KgServer.builder().dataset(served).port(port).host(host).limits(limits).cache(cache)
+                .cacheSettled(() -> served.current().name().equals(installed.get()))
                 .stopTimeoutMillis(limits.timeoutMillis() + 5_000)
                 .extension(web.extension())
                 .build();
@@ -167,6 +171,7 @@ final class ServeCommand implements Callable<Integer> {
                 }
             };
         }, name -> {
+            installed.set(name);
             try {
                 lease.write(name);
             } catch (java.io.IOException e) {

@@ -27,6 +27,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -118,6 +119,7 @@ public final class KgServer {
         private ServeLimits limits = ServeLimits.defaults();
         private long stopTimeoutMillis = 15_000;
         private CacheSettings cacheSettings = CacheSettings.defaults();
+        private BooleanSupplier cacheSettled = () -> true;
         private final List<Consumer<FusekiServer.Builder>> extensions = new ArrayList<>();
 
         /** The dataset to serve: a {@link ServedDataset} (to reload later) or any dataset (served as is). */
@@ -162,6 +164,15 @@ public final class KgServer {
             return this;
         }
 
+        /**
+         * Tells the cache whether the served build and the web layer agree; false while a reload is half done
+         * (nothing is validated or stored then). Default: always.
+         */
+        public Builder cacheSettled(BooleanSupplier settled) {
+            this.cacheSettled = Objects.requireNonNull(settled, "settled");
+            return this;
+        }
+
         /** Lets later stages (API, Linked Data pages, explorer) add servlets and files to the same server. */
         public Builder extension(Consumer<FusekiServer.Builder> extension) {
             extensions.add(Objects.requireNonNull(extension, "extension"));
@@ -178,7 +189,7 @@ public final class KgServer {
                     .addEndpoint(Operation.Query, "query")
                     .addEndpoint(Operation.GSP_R, "get")
                     .build();
-            HttpCaching caching = HttpCaching.create(cacheSettings, served::current, ServedDataset.Build::name);
+            HttpCaching caching = HttpCaching.create(cacheSettings, served::current, ServedDataset.Build::name, cacheSettled);
             QueryGate gate = new QueryGate(limits.maxQueries(), limits.maxHeavyQueries(), limits.heavyAfterMillis(),
                     limits.retryAfterSeconds());
             FusekiServer.Builder b = FusekiServer.create()

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
  * </ol>
  * A SPARQL query with NOW(), RAND(), UUID(), STRUUID(), BNODE() or SERVICE is passed through untouched, as is a
  * query POSTed as a body ({@code application/sparql-query}). If the build changes while an answer is computed,
- * the answer gets no ETag and is not stored. The first request that sees a new build empties the cache.
+ * the answer gets no ETag and is not stored; while a reload is half done (not {@code settled}) nothing is
+ * validated or stored. The first request that sees a new build empties the cache.
  */
 public final class HttpCacheFilter extends HttpFilter {
     private final Supplier<?> builds;
@@ -39,11 +41,13 @@ public final class HttpCacheFilter extends HttpFilter {
     private final ResultCache cache;
     private final int maxAgeSeconds;
     private final boolean compressed;
+    private final BooleanSupplier settled;
     private volatile Object lastBuild;
 
-    private HttpCacheFilter(Supplier<?> builds, Function<Object, String> idOf, ResultCache cache, int maxAgeSeconds,
-                            boolean compressed) {
+    private HttpCacheFilter(Supplier<?> builds, Function<Object, String> idOf, BooleanSupplier settled, ResultCache cache,
+                            int maxAgeSeconds, boolean compressed) {
         this.builds = builds;
+        this.settled = settled;
         this.idOf = idOf;
         this.cache = Objects.requireNonNull(cache, "cache");
         this.maxAgeSeconds = maxAgeSeconds;
@@ -54,15 +58,17 @@ public final class HttpCacheFilter extends HttpFilter {
      * @param current the build served now; the same object for as long as that build is served (a reload puts
      *                a new one in place)
      * @param id      the build's id: the build directory name
+     * @param settled false while a reload is half done (the dataset swapped, the web layer not yet): nothing is
+     *                validated or stored then, since an answer might come from the other build
      * @param compressed true if a compression handler sits in front (ETags then depend on Accept-Encoding)
      */
-    public static <B> HttpCacheFilter create(Supplier<B> current, Function<? super B, String> id, ResultCache cache,
-                                             int maxAgeSeconds, boolean compressed) {
+    public static <B> HttpCacheFilter create(Supplier<B> current, Function<? super B, String> id, BooleanSupplier settled,
+                                             ResultCache cache, int maxAgeSeconds, boolean compressed) {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(id, "id");
         @SuppressWarnings("unchecked")
         Function<Object, String> idOf = b -> id.apply((B) b);
-        return new HttpCacheFilter(current, idOf, cache, maxAgeSeconds, compressed);
+        return new HttpCacheFilter(current, idOf, Objects.requireNonNull(settled, "settled"), cache, maxAgeSeconds, compressed);
     }
 
     @Override
@@ -75,7 +81,7 @@ public final class HttpCacheFilter extends HttpFilter {
             chain.doFilter(req, resp);
             return;
         }
-        if (surface == Surface.SPARQL && !Surface.repeatable(req.getParameter("query"))) {
+        if (!settled.getAsBoolean() || surface == Surface.SPARQL && !Surface.repeatable(req.getParameter("query"))) {
             cache.countUncacheable();
             chain.doFilter(req, resp);
             return;
@@ -102,11 +108,11 @@ public final class HttpCacheFilter extends HttpFilter {
         }
         int limit = head || !cache.enabled() ? 0 : (int) cache.maxEntryBytes();
         CaptureResponse capture = new CaptureResponse(resp, limit, () -> {
-            if (resp.getStatus() == 200 && builds.get() == build) validators(resp, surface, key, cacheControl);
+            if (resp.getStatus() == 200 && builds.get() == build && settled.getAsBoolean()) validators(resp, surface, key, cacheControl);
         });
         chain.doFilter(req, capture);
         byte[] body = capture.held();
-        boolean ok = resp.getStatus() == 200 && builds.get() == build;
+        boolean ok = resp.getStatus() == 200 && builds.get() == build && settled.getAsBoolean();
         if (body == null) {
             if (capture.streamed() && ok && cache.enabled() && !head) cache.countTooLarge();
             return;

@@ -6,6 +6,7 @@ import org.apache.jena.fuseki.metrics.MetricsProvider;
 import org.eclipse.jetty.server.Handler;
 
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -19,18 +20,20 @@ public final class HttpCaching {
     private final ResultCache cache;
     private final HttpCacheFilter filter;
 
-    private <B> HttpCaching(CacheSettings settings, Supplier<B> current, Function<? super B, String> id) {
+    private <B> HttpCaching(CacheSettings settings, Supplier<B> current, Function<? super B, String> id, BooleanSupplier settled) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.cache = new ResultCache(settings);
-        this.filter = HttpCacheFilter.create(current, id, cache, settings.maxAgeSeconds(), settings.compression());
+        this.filter = HttpCacheFilter.create(current, id, settled, cache, settings.maxAgeSeconds(), settings.compression());
     }
 
     /**
      * @param current the build served now (the same object until a reload swaps in another)
      * @param id      its id: the build directory name
+     * @param settled false while a reload is half done (dataset swapped, web layer not yet installed)
      */
-    public static <B> HttpCaching create(CacheSettings settings, Supplier<B> current, Function<? super B, String> id) {
-        return new HttpCaching(settings, current, id);
+    public static <B> HttpCaching create(CacheSettings settings, Supplier<B> current, Function<? super B, String> id,
+                                         BooleanSupplier settled) {
+        return new HttpCaching(settings, current, id, settled);
     }
 
     public CacheSettings settings() {
