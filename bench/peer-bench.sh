@@ -10,7 +10,7 @@
 # queries one at a time (bench/first-pass.py), then wrk for SECONDS with each client count (2 threads).
 # Lines: "<server> <what> ..." ; the summary is left to the reader (medians over rounds).
 set -u
-# PROJECT_JAVA_OPTS: JVM options for the project's server, e.g. -Xmx1g (then serve does not re-execute itself
+# JAR: the project jar (default target/borderlands-kg.jar). PROJECT_JAVA_OPTS: JVM options for the project's server, e.g. -Xmx1g (then serve does not re-execute itself
 # in a child JVM to set its heap: see HeapLimit)
 here=$(cd "$(dirname "$0")" && pwd)
 STORE=$1; DUMP=$2; QDIR=$3; SECS=${4:-15}; ROUNDS=${5:-3}; shift 5 2>/dev/null || shift $#
@@ -42,8 +42,8 @@ run_one() {  # name, command...
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 for i in $(seq 1 "$ROUNDS"); do
   echo "# round $i"
-  run_one project-cache java ${PROJECT_JAVA_OPTS:-} -jar target/borderlands-kg.jar serve --port PORT --store "$STORE"
-  run_one project-nocache java ${PROJECT_JAVA_OPTS:-} -jar target/borderlands-kg.jar serve --port PORT --store "$STORE" --cache-mb 0
+  run_one project-cache java ${PROJECT_JAVA_OPTS:-} -jar "${JAR:-target/borderlands-kg.jar}" serve --port PORT --store "$STORE"
+  run_one project-nocache java ${PROJECT_JAVA_OPTS:-} -jar "${JAR:-target/borderlands-kg.jar}" serve --port PORT --store "$STORE" --cache-mb 0
   run_one fuseki env FUSEKI_BASE="$LOGS/fuseki-base" java -jar "$FJ" --file="$DUMP" --port PORT /kg
 done
 rm -rf "$LOGS"

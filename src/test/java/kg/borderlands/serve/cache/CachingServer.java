@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /** A server with the web layer and the given cache settings over one open store, for the caching tests. */
 final class CachingServer implements AutoCloseable {
@@ -21,8 +22,12 @@ final class CachingServer implements AutoCloseable {
     final KgServer server;
 
     CachingServer(DatasetGraph dsg, WebApp web, String buildName, CacheSettings settings) {
+        this(dsg, web, buildName, settings, () -> true);
+    }
+
+    CachingServer(DatasetGraph dsg, WebApp web, String buildName, CacheSettings settings, BooleanSupplier settled) {
         this.served = new ServedDataset(new ServedDataset.Build(buildName, dsg));
-        this.server = KgServer.builder().dataset(served).port(0).timeoutMillis(10_000).cache(settings)
+        this.server = KgServer.builder().dataset(served).port(0).timeoutMillis(10_000).cache(settings).cacheSettled(settled)
                 .extension(VoidServlet.extension(dsg, KgServer.DATASET + "/sparql"))
                 .extension(web.extension())
                 .build().start();

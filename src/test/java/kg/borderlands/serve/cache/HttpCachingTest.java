@@ -279,6 +279,20 @@ class HttpCachingTest {
     }
 
     @Test
+    void whileAReloadIsHalfDoneNothingIsValidatedOrStored() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean(false);
+        try (CachingServer s = new CachingServer(dsg, web, "half", CacheSettings.defaults(), settled::get)) {
+            HttpResponse<byte[]> r = s.get("/api/entity/ttp");
+            assertEquals(200, r.statusCode());
+            assertTrue(r.headers().firstValue("ETag").isEmpty());
+            assertEquals(0, s.cache().stats().stored());
+            settled.set(true);
+            assertTrue(s.get("/api/entity/ttp").headers().firstValue("ETag").isPresent());
+            assertEquals(1, s.cache().stats().stored());
+        }
+    }
+
+    @Test
     void withTheCacheOffAnswersStillCarryValidators() throws Exception {
         try (CachingServer s = new CachingServer(dsg, web, "off", CacheSettings.defaults().withMaxBytes(0))) {
             HttpResponse<byte[]> a = s.get("/api/entity/ttp");
