@@ -60,13 +60,15 @@ public final class BuildWatcher implements AutoCloseable {
     /** One check: reloads if a new build is published. Returns true if it swapped. */
     public synchronized boolean check() {
         try {
-            Optional<String> published = published();
-            if (published.isEmpty() || published.get().equals(served.current().name()) || published.get().equals(skipped))
-                return false;
-            String name = published.get();
-            DatasetGraph dsg = store.open();
-            if (!published().equals(Optional.of(name))) {   // published again meanwhile: next round
-                StoreManager.close(dsg);
+            Optional<Path> published = store.current();
+            String name = published.map(Path::getFileName).map(Path::toString).orElse(null);
+            if (name == null || name.equals(served.current().name()) || name.equals(skipped)) return false;
+            DatasetGraph dsg;
+            try {
+                dsg = store.open(published.get());   // verified first: a damaged build is never served
+            } catch (java.io.IOException | RuntimeException e) {
+                skipped = name;
+                LOG.warn("new build {} not served, keeping {}: {}", name, served.current().name(), e.getMessage());
                 return false;
             }
             Runnable install;
@@ -88,10 +90,6 @@ public final class BuildWatcher implements AutoCloseable {
             LOG.warn("reload check failed: {}", e.toString());
             return false;
         }
-    }
-
-    private Optional<String> published() throws java.io.IOException {
-        return store.current().map(Path::getFileName).map(Path::toString);
     }
 
     private void retire(ServedDataset.Build old) {
