@@ -98,6 +98,12 @@ for (const g of atlas50.objects.countries.geometries) {
   const [x0, y0, x1, y1] = turf.bbox(f);
   if (x1 < BOX[0] || x0 > BOX[2] || y1 < BOX[1] || y0 > BOX[3]) continue;
   const c = turf.bboxClip(simplify(f, 0.02), BOX);
+  // bboxClip leaves empty parts (and rings) where a polygon lies outside the box: drop them
+  if (c.geometry.type === 'MultiPolygon') {
+    c.geometry.coordinates = c.geometry.coordinates.map(p => p.filter(r => r.length >= 4)).filter(p => p.length);
+  } else {
+    c.geometry.coordinates = c.geometry.coordinates.filter(r => r.length >= 4);
+  }
   if (!c.geometry.coordinates.length) continue;
   c.geometry.coordinates = round(c.geometry.coordinates);
   c.properties = {layer: 'country', name: g.properties.name, source: NE0_50};
