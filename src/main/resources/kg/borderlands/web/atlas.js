@@ -25,6 +25,8 @@
     for (const [k, c] of Object.entries(CATEGORIES)) if (c.kinds.includes(kind)) return k;
     return 'other';
   }
+  /** A decimal as written in the report: 23.0 → 23. */
+  function num(v) { const n = Number(v); return Number.isFinite(n) ? String(n) : v; }
   function label(id) { return state.labels.get(id) || (state.places.get(id) || {}).label || id; }
   function kindLabel(kind) { return kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(); }
   function showError(msg) { const e = document.getElementById('error'); e.textContent = msg; e.hidden = false; }
@@ -143,12 +145,14 @@
     state.timeline = new vis.Timeline(el, state.items, {
       stack: true, zoomMin: 1000 * 60 * 60 * 24 * 4, zoomMax: 1000 * 60 * 60 * 24 * 365 * 60,
       min: new Date(Date.UTC(1945, 0, 1)), max: new Date(Date.UTC(2027, 0, 1)),
-      start: new Date(Date.UTC(2025, 0, 1)), end: new Date(Date.UTC(2026, 2, 15)),
       // day-precise events first, so that they are not buried under the month-, year- and decade-long bars
       order: (a, b) => ((a.type === 'point' ? 0 : 1) - (b.type === 'point' ? 0 : 1)) || (a.start - b.start),
       orientation: 'top', selectable: true, showTooltips: true, margin: {item: 4},
       height: '100%', verticalScroll: true, horizontalScroll: false, zoomKey: 'ctrlKey'
     });
+    // no start/end in the options: vis-timeline then shows itself on its first draw, without waiting for a
+    // 'rangechanged' event that a headless browser may never deliver
+    state.timeline.setWindow(new Date(Date.UTC(2025, 0, 1)), new Date(Date.UTC(2026, 2, 15)), {animation: false});
     state.timeline.on('select', p => { if (p.items.length) select(p.items[0], 'timeline'); });
     el.addEventListener('keydown', ev => {
       if (ev.key !== 'ArrowRight' && ev.key !== 'ArrowLeft') return;
@@ -168,7 +172,7 @@
   // ---------- map ----------
 
   async function makeMap() {
-    const map = L.map('map', {zoomSnap: 0.25, minZoom: 3, maxZoom: 11, attributionControl: true, keyboard: true, worldCopyJump: false})
+    const map = L.map('map', {renderer: L.svg({padding: 1}), zoomSnap: 0.25, minZoom: 3, maxZoom: 11, attributionControl: true, keyboard: true, worldCopyJump: false})
       .setView([32.2, 69.6], 5.75);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution('Outlines: Natural Earth (public domain)');
@@ -279,7 +283,7 @@
         ? h('span', {class: 'muted small'}, ' (drawn at ' + e.located.place.label + ', which has a point)') : null))));
     const figs = state.figures.filter(f => f.event === e.id);
     if (figs.length) panel.append(h('h4', {}, 'Figures (with who gives them)'), h('ul', {class: 'figures-list'}, figs.map(f =>
-      h('li', {class: 'figure-row'}, h('span', {class: 'value'}, f.value + (f.valueMax ? '–' + f.valueMax : '')),
+      h('li', {class: 'figure-row'}, h('span', {class: 'value'}, num(f.value) + (f.valueMax ? '–' + num(f.valueMax) : '')),
         h('span', {}, f.measure, h('span', {class: 'muted'}, ' according to ', ids(f.reportedBy).map(label).join(', ')), ' ', footnotes(f.footnotes))))));
     const claims = state.claims.filter(c => ids(c.aboutIds).includes(e.id) && !c.respondsTo);
     const answers = state.claims.filter(c => ids(c.aboutIds).includes(e.id) && c.respondsTo);
@@ -375,7 +379,7 @@
         h('h3', {}, measure),
         h('div', {class: 'meta'}, h('a', {href: '#/time?event=' + event}, (state.byId.get(event) || {}).label || event)),
         h('div', {class: 'bars', role: 'list'}, fs.map((f, i) => {
-          const bar = h('div', {class: 'bar side-' + (i % 4), dataset: {value: f.value}}, f.value + (f.valueMax ? '–' + f.valueMax : ''));
+          const bar = h('div', {class: 'bar side-' + (i % 4), dataset: {value: num(f.value)}}, num(f.value) + (f.valueMax ? '–' + num(f.valueMax) : ''));
           bar.style.width = Math.max(8, 100 * (Number(f.valueMax || f.value) || 0) / max) + '%';
           return [h('div', {class: 'who', role: 'listitem'}, ids(f.reportedBy).map(label).join(', '), ' ', footnotes(f.footnotes)), bar];
         }))));

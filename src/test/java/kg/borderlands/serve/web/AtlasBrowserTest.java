@@ -57,7 +57,8 @@ class AtlasBrowserTest {
         // keyboard: right arrow on the focused timeline moves to the next event of the month
         b.driver.findElement(By.id("timeline")).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
         b.waitFor(() -> !orakzai.equals(b.js("return atlas.state.selected")));
-        assertTrue(b.consoleErrors().isEmpty(), "no console errors: " + b.consoleErrors());
+        List<String> errors = b.consoleErrors();
+        assertTrue(errors.isEmpty(), "no console errors: " + errors);
     }
 
     @Test

@@ -107,10 +107,11 @@ final class BrowserSession implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(d -> condition.getAsBoolean());
     }
 
-    /** Severe messages in the browser console (script errors, failed loads). */
+    /** Severe messages in the browser console (script errors, failed loads), except the favicon the server has not. */
     List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+                .filter(m -> !m.contains("/favicon.ico")).toList();
     }
 
     void shot(String name) {
