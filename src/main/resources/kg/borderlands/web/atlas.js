@@ -27,7 +27,9 @@
   }
   /** A decimal as written in the report: 23.0 → 23. */
   function num(v) { const n = Number(v); return Number.isFinite(n) ? String(n) : v; }
-  function label(id) { return state.labels.get(id) || (state.places.get(id) || {}).label || id; }
+  function label(id) {
+    return state.labels.get(id) || (state.places.get(id) || {}).label || (state.byId.get(id) || {}).label || id;
+  }
   function kindLabel(kind) { return kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(); }
   function showError(msg) { const e = document.getElementById('error'); e.textContent = msg; e.hidden = false; }
   function monthStart(i) { return new Date(Date.UTC(FIRST_YEAR + Math.floor(i / 12), i % 12, 1)); }
@@ -172,7 +174,7 @@
   // ---------- map ----------
 
   async function makeMap() {
-    const map = L.map('map', {renderer: L.svg({padding: 1}), zoomSnap: 0.25, minZoom: 3, maxZoom: 11, attributionControl: true, keyboard: true, worldCopyJump: false})
+    const map = L.map('map', {renderer: L.svg({padding: 1}), fadeAnimation: false, zoomSnap: 0.25, minZoom: 3, maxZoom: 11, attributionControl: true, keyboard: true, worldCopyJump: false})
       .setView([32.2, 69.6], 5.75);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution('Outlines: Natural Earth (public domain)');
@@ -264,7 +266,7 @@
     const panel = clear(document.getElementById('detail'));
     panel.dataset.event = e.id;
     const precision = e.dayPrecise ? 'day' : (e.unit || 'period').toLowerCase();
-    panel.append(
+    panel.append(...[
       h('div', {class: 'nav-buttons'},
         h('button', {type: 'button', onclick: () => step(-1), 'aria-label': 'previous event'}, '← previous'),
         h('button', {type: 'button', onclick: () => step(1), 'aria-label': 'next event'}, 'next →')),
@@ -274,7 +276,8 @@
       e.approx ? h('div', {class: 'approx-note'}, 'The report gives this date only approximately.') : null,
       h('div', {class: 'actions'}, h('a', {href: '/id/' + e.id}, 'Linked Data page'),
         e.actors.length ? h('a', {href: '/#/actor/' + e.actors[0]}, 'Open ' + label(e.actors[0]) + ' in the network') : null),
-      e.partOf ? h('div', {class: 'meta'}, 'Part of ', h('a', {href: '#', class: 'rec', onclick: ev => { ev.preventDefault(); select(e.partOf); }}, label(e.partOf) || (state.byId.get(e.partOf) || {}).label || e.partOf)) : null);
+      e.partOf ? h('div', {class: 'meta'}, 'Part of ', h('a', {href: '#', class: 'rec', onclick: ev => { ev.preventDefault(); select(e.partOf); }}, label(e.partOf))) : null
+    ].filter(Boolean));
     panel.append(h('h4', {}, 'Participants'), h('ul', {class: 'participants'}, e.actors.map(a =>
       h('li', {}, h('a', {href: '/#/actor/' + a}, label(a))))));
     panel.append(h('h4', {}, 'Place'), h('ul', {class: 'places'}, e.places.map(p => h('li', {},

@@ -229,6 +229,11 @@
     return num && lab ? {num, lab} : null;
   }
 
+  function tooltipOf(g) {
+    const first = Object.entries(g.row).find(([v, t]) => v !== g.v && !window.kgwkt.isWkt(t.value, t.datatype));
+    return first ? (first[1].type === 'uri' ? compact(first[1].value) : first[1].value.slice(0, 80)) : g.v;
+  }
+
   function renderMap() {
     const el = document.getElementById('out-map');
     if (!state.map) {
@@ -248,7 +253,7 @@
       L.geoJSON(g.geometry, {
         style: {color: '#1f3a5f', weight: 2, fillColor: '#f39c12', fillOpacity: .35},
         pointToLayer: (f, ll) => L.circleMarker(ll, {radius: 7, color: '#1d2733', weight: 1, fillColor: '#e67e22', fillOpacity: .9})
-      }).bindPopup(popup).addTo(state.resultLayer);
+      }).bindPopup(popup).bindTooltip(tooltipOf(g)).addTo(state.resultLayer);
     }
     setTimeout(() => {
       state.map.invalidateSize();
