@@ -66,7 +66,8 @@
         approx, cat: category(r.kind), dayPrecise: r.earliest === r.latest
       });
       e.casualties = maxCasualties(e.id);
-      e.located = locate(e);
+      e.locations = locateAll(e);
+      e.located = e.locations[0] || null;
       return e;
     });
     for (const e of state.events) state.byId.set(e.id, e);
@@ -79,15 +80,16 @@
     return max;
   }
 
-  /** Where an event is drawn: its first place below country level with a point, else a parent's point. */
-  function locate(e) {
+  /** Where an event is drawn: each of its places below country level with a point, else that place's parent's point. */
+  function locateAll(e) {
+    const out = [];
     for (const pid of e.places) {
       let p = state.places.get(pid), via = null, hops = 0;
       if (!p || p.kind === 'Country') continue;
       while (p && !p.point && p.within && hops++ < 4) { via = via || p; p = state.places.get(p.within); }
-      if (p && p.point && p.kind !== 'Country') return {place: p, via};
+      if (p && p.point && p.kind !== 'Country' && !out.some(l => l.place.id === p.id)) out.push({place: p, via});
     }
-    return null;
+    return out.sort((a, b) => a.place.id.localeCompare(b.place.id));
   }
 
   // ---------- filters ----------
@@ -97,7 +99,7 @@
     return state.events.filter(e =>
       (!kind || e.kind === kind || ('cat:' + e.cat) === kind)
       && (!actor || e.actors.includes(actor))
-      && (!place || e.places.includes(place) || (e.located && e.located.place.id === place))
+      && (!place || e.places.includes(place) || e.locations.some(l => l.place.id === place))
       && (!contested || (contested === 'yes') === e.contested));
   }
   function inMonth(e) {
@@ -208,26 +210,32 @@
   function drawEvents(events) {
     state.eventLayer.clearLayers();
     state.markers.clear();
+    state.allMarkers = [];
     const perPlace = new Map();
     let unplaced = 0;
     for (const e of events) {
       if (!e.located) { unplaced++; continue; }
-      const p = e.located.place;
-      const n = perPlace.get(p.id) || 0;
-      perPlace.set(p.id, n + 1);
-      // several events at one place: spread them on a small spiral so that each stays clickable
-      const a = n * 2.4, r = n === 0 ? 0 : 0.045 * Math.sqrt(n);
-      const m = L.circleMarker([p.point.lat + r * Math.sin(a), p.point.lon + r * Math.cos(a)], {
-        radius: 6 + 2 * Math.sqrt(e.casualties), color: '#1d2733', weight: e.id === state.selected ? 3 : 1,
-        dashArray: e.approx ? '3 2' : null, fillColor: CATEGORIES[e.cat].colour, fillOpacity: .78
-      }).bindTooltip(e.label + ' — ' + (e.text || e.earliest), {direction: 'top'})
-        .on('click', () => { select(e.id, 'map'); showPlaceEvents(p.id, e.located.via); });
-      m.eventId = e.id;
-      m.addTo(state.eventLayer);
-      state.markers.set(e.id, m);
+      for (const loc of e.locations) drawAt(e, loc, perPlace);
     }
     document.getElementById('map-note').textContent = events.length - unplaced + ' events on the map; ' + unplaced
       + ' placed only at country level or at a place without coordinates are on the timeline only.';
+  }
+
+  function drawAt(e, loc, perPlace) {
+    const p = loc.place;
+    const n = perPlace.get(p.id) || 0;
+    perPlace.set(p.id, n + 1);
+    // several events at one place: spread them on a small spiral so that each stays clickable
+    const a = n * 2.4, r = n === 0 ? 0 : 0.045 * Math.sqrt(n);
+    const m = L.circleMarker([p.point.lat + r * Math.sin(a), p.point.lon + r * Math.cos(a)], {
+      radius: 6 + 2 * Math.sqrt(e.casualties), color: '#1d2733', weight: e.id === state.selected ? 3 : 1,
+      dashArray: e.approx ? '3 2' : null, fillColor: CATEGORIES[e.cat].colour, fillOpacity: .78
+    }).bindTooltip(e.label + ' — ' + (e.text || e.earliest), {direction: 'top'})
+      .on('click', () => { select(e.id, 'map'); showPlaceEvents(p.id, loc.via); });
+    m.eventId = e.id;
+    m.addTo(state.eventLayer);
+    if (!state.markers.has(e.id)) state.markers.set(e.id, m);
+    state.allMarkers.push(m);
   }
 
   // ---------- selection and panel ----------
@@ -254,7 +262,7 @@
       state.timeline.setSelection([id]);
       if (from !== 'map') state.timeline.focus(id, {animation: false});
     }
-    for (const [eid, m] of state.markers) m.setStyle({weight: eid === id ? 3 : 1});
+    for (const m of state.allMarkers || []) m.setStyle({weight: m.eventId === id ? 3 : 1});
     const m = state.markers.get(id);
     if (m && from !== 'map') state.map.panTo(m.getLatLng(), {animate: false});
     history.replaceState(null, '', '#/time?event=' + encodeURIComponent(id) + (state.monthOn ? '&month=' + isoMonth(state.month) : ''));
@@ -282,8 +290,8 @@
       h('li', {}, h('a', {href: '/#/actor/' + a}, label(a))))));
     panel.append(h('h4', {}, 'Place'), h('ul', {class: 'places'}, e.places.map(p => h('li', {},
       h('a', {href: '#', onclick: ev => { ev.preventDefault(); showPlace(p); }}, label(p)),
-      e.located && e.located.place.id !== p && e.located.via && e.located.via.id === p
-        ? h('span', {class: 'muted small'}, ' (drawn at ' + e.located.place.label + ', which has a point)') : null))));
+      e.locations.filter(l => l.via && l.via.id === p).map(l =>
+        h('span', {class: 'muted small'}, ' (drawn at ' + l.place.label + ', which has a point)'))))));
     const figs = state.figures.filter(f => f.event === e.id);
     if (figs.length) panel.append(h('h4', {}, 'Figures (with who gives them)'), h('ul', {class: 'figures-list'}, figs.map(f =>
       h('li', {class: 'figure-row'}, h('span', {class: 'value'}, num(f.value) + (f.valueMax ? '–' + num(f.valueMax) : '')),
@@ -313,7 +321,7 @@
   function showPlaceEvents(id, via, replacePanel) {
     const p = state.places.get(id);
     if (!p) return;
-    const here = state.events.filter(e => e.places.includes(id) || (e.located && e.located.place.id === id));
+    const here = state.events.filter(e => e.places.includes(id) || e.locations.some(l => l.place.id === id));
     const list = h('ul', {class: 'place-events'}, here.map(e => h('li', {},
       h('a', {href: '#', onclick: ev => { ev.preventDefault(); select(e.id); }}, e.label), ' ', h('span', {class: 'dates'}, e.text || e.earliest))));
     const content = h('div', {}, h('strong', {}, p.label), ' ', h('span', {class: 'muted'}, kindLabel(p.kind)),

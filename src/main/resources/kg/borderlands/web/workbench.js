@@ -269,12 +269,15 @@
     if (!c) return;
     const rows = state.result.json.results.bindings;
     const max = Math.max(...rows.map(b => Number(b[c.num].value))) || 1;
-    out.append(h('p', {class: 'small muted'}, c.num + ' by ' + c.lab),
+    // the label of a bar is every non-numeric column of its row, so that rows differing only in, say, the
+    // claimant stay apart (two claims of the same measure are two bars, never one)
+    const labels = state.result.json.head.vars.filter(v => v !== c.num);
+    const text = t => !t ? '' : t.type === 'uri' ? compact(t.value) : t.value;
+    out.append(h('p', {class: 'small muted'}, c.num + ' by ' + labels.join(' · ')),
       h('div', {class: 'bars', role: 'list'}, rows.map(b => {
         const bar = h('div', {class: 'bar'}, b[c.num].value);
         bar.style.width = Math.max(4, 100 * Number(b[c.num].value) / max) + '%';
-        const l = b[c.lab];
-        return [h('div', {class: 'who', role: 'listitem'}, l.type === 'uri' ? compact(l.value) : l.value), bar];
+        return [h('div', {class: 'who', role: 'listitem'}, labels.map(v => text(b[v])).filter(Boolean).join(' · ')), bar];
       })));
   }
 
