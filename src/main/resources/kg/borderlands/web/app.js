@@ -288,7 +288,8 @@
       panel.appendChild(h('h4', null, 'Events'));
       panel.appendChild(h('ul', {id: 'events'}, v.events.map(e => h('li', null,
         h('span', {class: 'dates'}, (e.date || '') + ' '), recLink(e.event),
-        h('span', {class: 'muted'}, ' — ' + e.roles.map(r => r.label).join(', ')), footnoteLinks(e.footnotes)))));
+        h('span', {class: 'muted'}, ' — ' + e.roles.map(r => r.label).join(', ')), footnoteLinks(e.footnotes),
+        ' ', h('a', {class: 'fn', href: '/explorer/atlas.html#/time?event=' + encodeURIComponent(e.event.id), title: 'show on the timeline and map'}, 'timeline/map')))));
     }
     if (v.figures.length) {
       panel.appendChild(h('h4', null, 'Figures reported'));

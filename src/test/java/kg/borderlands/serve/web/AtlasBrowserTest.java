@@ -121,6 +121,21 @@ class AtlasBrowserTest {
 
     @Test
     @Order(5)
+    void anEventLinkFromTheNetworkSelectsItOnTheTimelineAndTheMap() {
+        b.size(1280, 800);
+        b.open("/#/actor/ttp");
+        b.waitFor(() -> Boolean.TRUE.equals(b.js("return !!document.querySelector(\"#events a[href*='ev-2025-11-10-wana-cadet-college-attack']\")")));
+        b.driver.findElement(By.cssSelector("#events a[href*='atlas.html'][href*='ev-2025-11-10-wana-cadet-college-attack']")).click();
+        b.waitFor(() -> "true".equals(b.js("return document.body.dataset.ready || ''")));
+        b.wait(ExpectedConditions.textToBe(By.id("detail-title"), "Suicide-and-gun attack on the Wana cadet college"));
+        assertEquals(List.of("ev-2025-11-10-wana-cadet-college-attack"), b.js("return atlas.timeline().getSelection()"));
+        assertEquals(Boolean.TRUE, b.js("return (atlas.state.allMarkers || []).some(m => m.eventId === arguments[0] && m.options.weight === 3)",
+                "ev-2025-11-10-wana-cadet-college-attack"), "highlighted on the map");
+        b.shot("geo-9-from-network-to-timeline");
+    }
+
+    @Test
+    @Order(6)
     void phoneWidthStaysReadable() {
         b.size(390, 844);
         b.open("/explorer/atlas.html#/time?month=2025-11");
