@@ -443,6 +443,9 @@
       document.getElementById('month').addEventListener('input', ev => setMonth(Number(ev.target.value), true));
       document.getElementById('month-on').addEventListener('change', ev => setMonth(state.month, ev.target.checked));
       document.getElementById('month-zoom').addEventListener('click', zoomToMonth);
+      document.getElementById('tl-in').addEventListener('click', () => state.timeline.zoomIn(0.6, {animation: false}));
+      document.getElementById('tl-out').addEventListener('click', () => state.timeline.zoomOut(0.6, {animation: false}));
+      document.getElementById('tl-all').addEventListener('click', () => state.timeline.fit({animation: false}));
       const saved = monthIndex(localStorage.getItem('bkg-month'));
       if (saved != null) state.month = saved;
       setMonth(state.month, false);

@@ -54,6 +54,13 @@ class AtlasBrowserTest {
         assertTrue(panel.contains("11") && panel.contains("according to"), "figure with who gives it: " + panel);
         b.shot("geo-2-timeline-orakzai-detail");
 
+        // zoom buttons: "all years" spans decades (the earliest event is the refugee influx of the 1980s)
+        b.driver.findElement(By.id("tl-all")).click();
+        Number years = (Number) b.js("const w = atlas.timeline().getWindow(); return (w.end - w.start) / (365.25 * 86400000)");
+        assertTrue(years.doubleValue() > 30, "the whole timeline spans decades: " + years);
+        b.shot("geo-2b-timeline-all-years");
+        b.js("atlas.zoomToMonth()");
+
         // keyboard: right arrow on the focused timeline moves to the next event of the month
         b.driver.findElement(By.id("timeline")).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
         b.waitFor(() -> !orakzai.equals(b.js("return atlas.state.selected")));
