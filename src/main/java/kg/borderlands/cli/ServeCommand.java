@@ -12,6 +12,7 @@ import kg.borderlands.serve.Lease;
 import kg.borderlands.serve.ReloadableServlets;
 import kg.borderlands.serve.ServeLimits;
 import kg.borderlands.serve.ServedDataset;
+import kg.borderlands.serve.SpatialIndexSetup;
 import kg.borderlands.serve.api.DeferredServlet;
 import kg.borderlands.serve.api.WebApp;
 import kg.borderlands.serve.cache.CacheSettings;
@@ -139,7 +140,9 @@ final class ServeCommand implements Callable<Integer> {
         StoreManager store = options.storeManager();
         LoadOperation.Result r = LoadOperation.ensure(options.inputs(), store, false);
         String build = store.current().orElseThrow().getFileName().toString();
-        ServedDataset served = new ServedDataset(new ServedDataset.Build(build, store.open()));
+        DatasetGraph opened = store.open();
+        SpatialIndexSetup.install(opened);   // before the served dataset copies the build's context
+        ServedDataset served = new ServedDataset(new ServedDataset.Build(build, opened));
         long t1 = System.nanoTime();
         // the first web layer (copies and indexes the store) is built once the server answers SPARQL;
         // web requests wait for it

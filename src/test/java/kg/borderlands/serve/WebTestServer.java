@@ -25,6 +25,7 @@ public final class WebTestServer implements AutoCloseable {
     private WebTestServer(Path queries, ServeLimits limits) throws IOException {
         this.dsg = TestProject.realStore().open();
         try {
+            SpatialIndexSetup.install(dsg);
             this.web = WebApp.build(dsg, queries);
             KgServer.Builder b = KgServer.builder().dataset(dsg).port(0).extension(web.extension());
             if (limits == null) b.timeoutMillis(5000);

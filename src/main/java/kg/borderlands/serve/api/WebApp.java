@@ -32,6 +32,7 @@ public final class WebApp {
     private final LabelIndex search;
     private final CompetencyQueries queries;
     private final NetworkRoutes network;
+    private final StoryQueries story;
     private Map<String, HttpServlet> servlets;
 
     private WebApp(DatasetGraph dsg, Path queriesDir) {
@@ -42,6 +43,7 @@ public final class WebApp {
         this.search = LabelIndex.build(snapshot);
         this.queries = CompetencyQueries.read(queriesDir);
         this.network = new NetworkRoutes(new NetworkProjector(dsg).project(), snapshot);
+        this.story = StoryQueries.run(dsg);
         LoggerFactory.getLogger(WebApp.class).info("web layer ready in {} ms: {} records indexed, {} competency questions",
                 (System.nanoTime() - t0) / 1_000_000, snapshot.entries().size(), queries.all().size());
     }
@@ -52,7 +54,7 @@ public final class WebApp {
     }
 
     /** The path specs of {@link #servlets()}, known before any web layer is built. */
-    public static final List<String> PATHS = List.of("/api/*", "/id/*", "/explorer/*", "/webjars/*", "");
+    public static final List<String> PATHS = List.of("/api/*", "/api/story/*", "/id/*", "/explorer/*", "/webjars/*", "");
 
     /**
      * Builds the web layer on a background thread, so that the server can answer SPARQL meanwhile (see
@@ -86,6 +88,7 @@ public final class WebApp {
         if (servlets == null) {
             Map<String, HttpServlet> m = new LinkedHashMap<>();
             m.put("/api/*", new ApiServlet(describer, search, queries, network));
+            m.put("/api/story/*", new StoryServlet(story));
             m.put("/id/*", new LinkedDataServlet(describer));
             m.put("/explorer/*", new StaticFilesServlet("kg/borderlands/web/", null, "no-cache"));
             m.put("/webjars/*", new StaticFilesServlet("META-INF/resources/webjars/", null, "public, max-age=86400"));
