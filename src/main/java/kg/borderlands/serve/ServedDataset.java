@@ -58,7 +58,9 @@ public final class ServedDataset extends DatasetGraphWrapper {
 
     /** Puts a new build in service and returns the old one (close it once {@link Build#users()} is 0). */
     public Build swap(Build next) {
-        return current.getAndSet(Objects.requireNonNull(next, "next"));
+        Objects.requireNonNull(next, "next");
+        getCxt().putAll(next.dataset().getContext());   // build-specific settings (e.g. the spatial index) follow the build
+        return current.getAndSet(next);
     }
 
     @Override
