@@ -184,7 +184,7 @@ class NetworkExporterTest {
     }
 
     /** A small RFC 4180 reader, enough for the test. */
-    private static List<List<String>> parseCsv(String text) throws Exception {
+    static List<List<String>> parseCsv(String text) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
