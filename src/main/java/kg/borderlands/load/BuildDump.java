@@ -43,6 +43,7 @@ public final class BuildDump {
             emit(out, Vocab.GRAPH_ONTOLOGY, graphs.ontology().getGraph());
             emit(out, Vocab.GRAPH_DATA, graphs.data().getGraph());
             emit(out, Vocab.GRAPH_INFERRED, graphs.inferred().getGraph());
+            emit(out, kg.borderlands.link.VoidDescription.GRAPH, graphs.voidDescription().getGraph());
             out.finish();
         }
     }
