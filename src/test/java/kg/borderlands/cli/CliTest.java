@@ -46,7 +46,7 @@ class CliTest {
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), line.split(" "));
         assertEquals(2, code, out.toString());
         assertEquals("error: BKG-E206 unknown command 'publish'; the commands are: load, validate, serve, query, export, "
-                + "ingest, network, link (see 'borderlands-kg --help')", err.toString().strip());
+                + "ingest, coverage, network, link (see 'borderlands-kg --help')", err.toString().strip());
         assertEquals("", out.toString(), "no help printed");
     }
 
