@@ -1,5 +1,6 @@
 package kg.borderlands.serve;
 
+import kg.borderlands.serve.protocol.SparqlProtocolFilter;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
@@ -14,8 +15,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The embedded Fuseki server: dataset {@code /kg} with SPARQL query at {@code /kg/sparql} and
- * {@code /kg/query} and read-only Graph Store Protocol at {@code /kg/get}. No update service is
+ * The embedded Fuseki server: dataset {@code /kg} with SPARQL query at {@code /kg/sparql}, {@code /kg/query} and
+ * the dataset URL itself, and read-only Graph Store Protocol at {@code /kg/get} (and the dataset URL); a service
+ * description, HEAD and clients' {@code format=} parameters through {@link SparqlProtocolFilter}. No update service is
  * configured, so any SPARQL Update or write is refused. Queries are cut off at a timeout.
  */
 public final class KgServer {
@@ -87,15 +89,20 @@ public final class KgServer {
         public KgServer build() {
             Objects.requireNonNull(dataset, "dataset must be set");
             dataset.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMillis));
-            DataService service = DataService.newBuilder(new UnionDefaultGraph(dataset))
+            DatasetGraph served = new UnionDefaultGraph(dataset);
+            DataService service = DataService.newBuilder(served)
                     .addEndpoint(Operation.Query, "sparql")
                     .addEndpoint(Operation.Query, "query")
                     .addEndpoint(Operation.GSP_R, "get")
+                    // the dataset URL answers queries and GSP reads too, as on stock Fuseki
+                    .addEndpoint(Operation.Query)
+                    .addEndpoint(Operation.GSP_R)
                     .build();
             FusekiServer.Builder b = FusekiServer.create()
                     .port(port)
                     .verbose(false)
                     .add(DATASET, service);
+            SparqlProtocolFilter.install(b, DATASET, List.of("sparql", "query"), served);
             extensions.forEach(e -> e.accept(b));
             FusekiServer server = b.build();
             Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();
