@@ -16,6 +16,7 @@ import java.util.Map;
 final class FormatParameterRequest extends HttpServletRequestWrapper {
     private final String accept;
 
+    /** @param accept the Accept header to present; null for none */
     FormatParameterRequest(HttpServletRequest request, String accept) {
         super(request);
         this.accept = accept;
@@ -32,7 +33,8 @@ final class FormatParameterRequest extends HttpServletRequestWrapper {
 
     @Override
     public Enumeration<String> getHeaders(String name) {
-        return "Accept".equalsIgnoreCase(name) ? Collections.enumeration(List.of(accept)) : super.getHeaders(name);
+        if (!"Accept".equalsIgnoreCase(name)) return super.getHeaders(name);
+        return Collections.enumeration(accept == null ? List.of() : List.of(accept));
     }
 
     @Override

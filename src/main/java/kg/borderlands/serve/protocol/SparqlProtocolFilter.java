@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * content negotiation); at the dataset URL, a request for a quad format (TriG, N-Quads) or with {@code graph=}/
  * {@code default} still goes to the Graph Store Protocol, as on stock Fuseki;</li>
  * <li>HEAD is answered like GET without the body ({@link HeadResponse}), where Fuseki answers 405;</li>
- * <li>{@code format=}, {@code output=}, {@code results=} with any value clients send ({@link ResultFormats}).</li>
+ * <li>{@code format=}, {@code output=}, {@code results=} with any value clients send ({@link ResultFormats}); a
+ * value nobody knows is ignored and the {@code Accept} header decides, where Fuseki answers 400.</li>
  * </ul>
  * Everything else (the query itself, errors, timeouts) is Fuseki's.
  */
@@ -85,8 +86,11 @@ public final class SparqlProtocolFilter implements Filter {
             return;
         }
         HttpServletRequest effective = req;
-        Optional<String> asked = ResultFormats.acceptFor(formatValues(req));
-        if (asked.isPresent()) effective = new FormatParameterRequest(req, asked.get());
+        List<String> formats = formatValues(req);
+        if (!formats.isEmpty()) {
+            // hidden from Fuseki, which knows only its own short names; an unknown value leaves Accept in charge
+            effective = new FormatParameterRequest(req, ResultFormats.acceptFor(formats).orElse(req.getHeader("Accept")));
+        }
 
         boolean head = "HEAD".equals(req.getMethod());
         boolean read = head || "GET".equals(req.getMethod());
