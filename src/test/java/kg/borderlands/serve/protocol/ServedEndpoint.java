@@ -44,6 +44,21 @@ final class ServedEndpoint implements AutoCloseable {
         return new ServedEndpoint();
     }
 
+    /**
+     * The reference for DESCRIBE of the TTP: its distinct statements over all graphs, counted in-process (Jena's
+     * DESCRIBE is the record's statements; the record has no blank nodes).
+     */
+    long describeSize() {
+        return org.apache.jena.system.Txn.calculateRead(dsg, () -> {
+            var q = org.apache.jena.query.QueryFactory.create(PREFIXES
+                    + "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?p ?o { GRAPH ?g { bkr:ttp ?p ?o } } }");
+            try (var qe = org.apache.jena.query.QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg))
+                    .query(q).build()) {
+                return qe.execSelect().next().getLiteral("n").getLong();
+            }
+        });
+    }
+
     /** {@code http://localhost:PORT/kg} + path. */
     String url(String path) {
         return server.datasetUrl() + path;

@@ -3,16 +3,12 @@ package kg.borderlands.serve.protocol;
 import org.apache.http.HttpResponseInterceptor;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
-import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.rdfconnection.RDFConnectionRemote;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
-import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.SKOS;
 import org.eclipse.rdf4j.http.client.SPARQLProtocolSession;
 import org.eclipse.rdf4j.model.IRI;
@@ -47,15 +43,7 @@ class SparqlClientsTest {
     @BeforeAll
     static void start() throws Exception {
         ep = ServedEndpoint.start();
-        // the reference for DESCRIBE: distinct statements about the TTP over all graphs, in-process
-        DatasetGraph dsg = ep.dsg;
-        describeSize = Txn.calculateRead(dsg, () -> {
-            Query q = QueryFactory.create(PREFIXES
-                    + "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?p ?o { GRAPH ?g { bkr:ttp ?p ?o } } }");
-            try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg)).query(q).build()) {
-                return qe.execSelect().next().getLiteral("n").getLong();
-            }
-        });
+        describeSize = ep.describeSize();
         assertTrue(describeSize > TTP_ALIASES.size(), "the reference count is of a described record");
     }
 
