@@ -89,8 +89,7 @@ public final class KgServer {
         public KgServer build() {
             Objects.requireNonNull(dataset, "dataset must be set");
             dataset.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMillis));
-            DatasetGraph served = new UnionDefaultGraph(dataset);
-            DataService service = DataService.newBuilder(served)
+            DataService service = DataService.newBuilder(new UnionDefaultGraph(dataset))
                     .addEndpoint(Operation.Query, "sparql")
                     .addEndpoint(Operation.Query, "query")
                     .addEndpoint(Operation.GSP_R, "get")
@@ -102,7 +101,7 @@ public final class KgServer {
                     .port(port)
                     .verbose(false)
                     .add(DATASET, service);
-            SparqlProtocolFilter.install(b, DATASET, List.of("sparql", "query"), served);
+            SparqlProtocolFilter.install(b, DATASET, List.of("sparql", "query"), dataset);
             extensions.forEach(e -> e.accept(b));
             FusekiServer server = b.build();
             Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();

@@ -3,6 +3,10 @@ package kg.borderlands.serve.protocol;
 import kg.borderlands.link.VoidDescription;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
@@ -14,6 +18,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +47,10 @@ public final class ServiceDescription {
 
     private ServiceDescription() {}
 
-    /** Counts the triples of the default graph and of every named graph (one read transaction). */
+    /**
+     * Counts the triples of the default graph (as a query sees it: with TDB2's union default graph, the union) and
+     * of every named graph, in one read transaction.
+     */
     public static Sizes sizes(DatasetGraph dsg) {
         Objects.requireNonNull(dsg, "dataset");
         return Txn.calculateRead(dsg, () -> {
@@ -51,8 +59,11 @@ public final class ServiceDescription {
                 Node g = it.next();
                 if (g.isURI()) named.add(new NamedGraph(g.getURI(), dsg.getGraph(g).size()));
             }
-            named.sort(java.util.Comparator.comparing(NamedGraph::name));
-            return new Sizes(dsg.getDefaultGraph().size(), named);
+            named.sort(Comparator.comparing(NamedGraph::name));
+            Query count = QueryFactory.create("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }");
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(count).build()) {
+                return new Sizes(qe.execSelect().next().getLiteral("n").getLong(), named);
+            }
         });
     }
 

@@ -45,13 +45,13 @@ final class ServedEndpoint implements AutoCloseable {
     }
 
     /**
-     * The reference for DESCRIBE of the TTP: its distinct statements over all graphs, counted in-process (Jena's
-     * DESCRIBE is the record's statements; the record has no blank nodes).
+     * The reference for DESCRIBE of the TTP: its statements in the default graph as an in-process query sees it,
+     * counted with SELECT (Jena's DESCRIBE gives a resource's statements; the record has no blank nodes).
      */
     long describeSize() {
         return org.apache.jena.system.Txn.calculateRead(dsg, () -> {
             var q = org.apache.jena.query.QueryFactory.create(PREFIXES
-                    + "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?p ?o { GRAPH ?g { bkr:ttp ?p ?o } } }");
+                    + "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?p ?o { bkr:ttp ?p ?o } }");
             try (var qe = org.apache.jena.query.QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg))
                     .query(q).build()) {
                 return qe.execSelect().next().getLiteral("n").getLong();
