@@ -4,6 +4,8 @@ import kg.borderlands.analyse.NetworkProjector;
 import kg.borderlands.serve.ld.EntityDescriber;
 import kg.borderlands.serve.ld.LinkedDataServlet;
 import kg.borderlands.serve.ld.Snapshot;
+import kg.borderlands.serve.ontology.OntologyCatalogue;
+import kg.borderlands.serve.ontology.OntologyServlet;
 import kg.borderlands.serve.search.LabelIndex;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -16,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * The web layer on the same Jetty as {@code /kg}: the JSON API ({@code /api/*}), Linked Data pages
- * ({@code /id/*}), the explorer ({@code /} and {@code /explorer/*}) and its WebJars ({@code /webjars/*}).
+ * ({@code /id/*}), the ontology ({@code /ontology}, {@code /ontology/{term}}), the explorer ({@code /} and {@code /explorer/*}) and its WebJars ({@code /webjars/*}).
  * Built once from the served store: an in-memory snapshot of its graphs, the label index and the network.
  */
 public final class WebApp {
@@ -45,12 +47,13 @@ public final class WebApp {
 
     /** Adds the servlets to a Fuseki server (use with {@code KgServer.Builder.extension}). */
     public Consumer<FusekiServer.Builder> extension() {
-        return b -> b
+        Consumer<FusekiServer.Builder> web = b -> b
                 .addServlet("/api/*", new ApiServlet(describer, search, queries, network))
                 .addServlet("/id/*", new LinkedDataServlet(describer))
                 .addServlet("/explorer/*", new StaticFilesServlet("kg/borderlands/web/", null, "no-cache"))
                 .addServlet("/webjars/*", new StaticFilesServlet("META-INF/resources/webjars/", null, "public, max-age=86400"))
                 .addServlet("", new StaticFilesServlet("kg/borderlands/web/", "index.html", "no-cache"));
+        return web.andThen(OntologyServlet.extension(OntologyCatalogue.of(snapshot)));
     }
 
     public Snapshot snapshot() {
