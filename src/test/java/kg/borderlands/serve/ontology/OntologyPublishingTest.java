@@ -3,7 +3,9 @@ package kg.borderlands.serve.ontology;
 import kg.borderlands.Vocab;
 import kg.borderlands.load.ProjectInputs;
 import kg.borderlands.serve.WebTestServer;
+import kg.borderlands.support.DebianPython;
 import kg.borderlands.support.TestProject;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
@@ -174,6 +176,29 @@ class OntologyPublishingTest {
                 + inferred + " { ?s a <" + Vocab.BLK + "Actor> } } }"), count("/ontology/Actor", "instances with inferred types"));
         assertEquals(sparqlCount("SELECT (COUNT(*) AS ?n) { GRAPH " + data + " { ?s <" + Vocab.BLK + "subject> ?o } }"),
                 count("/ontology/subject", "statements in the data"));
+    }
+
+    @Test
+    void rdflibReadsTheOntologyByContentNegotiationAndEverySuffix() throws Exception {
+        DebianPython.require("rdflib");
+        JsonNode report = DebianPython.run("linked_data_client.py", server.url(""));
+        List<String> problems = new ArrayList<>();
+        for (JsonNode r : report.get("reads")) {
+            String what = r.get("url").asText() + " (" + r.get("format").asText() + ")";
+            if (r.has("error")) problems.add(what + ": " + r.get("error").asText());
+            else {
+                if (!r.get("actorIsClass").asBoolean()) problems.add(what + ": no 'blk:Actor a owl:Class'");
+                long expected = r.get("url").asText().endsWith("/ontology/Actor") ? describedActor() : files.size();
+                if (r.get("triples").asLong() != expected) problems.add(what + ": " + r.get("triples").asLong() + " triples, expected " + expected);
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(6, report.get("reads").size());
+    }
+
+    /** The statements of blk:Actor in the files, plus its rdfs:isDefinedBy (no blank nodes hang off it). */
+    private static long describedActor() {
+        return files.listStatements(files.getResource(Vocab.BLK + "Actor"), null, (RDFNode) null).toList().size() + 1;
     }
 
     @Test

@@ -2,14 +2,11 @@ package kg.borderlands.serve.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kg.borderlands.support.TestProject;
+import kg.borderlands.support.DebianPython;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static kg.borderlands.serve.protocol.ServedEndpoint.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -27,55 +23,16 @@ import static org.junit.jupiter.api.Assertions.*;
  * Debian's Python SPARQL clients against {@code /kg/sparql}: SPARQLWrapper 1.8 (with its defaults, then every return
  * format it has) and rdflib 6 ({@code SPARQLStore} behind a {@code Graph}, every results format and request method;
  * and reading the service description). The script {@code src/test/python/sparql_clients.py} runs the clients and
- * reports what they got; this test checks it against facts written by hand from the curated data. Debian's own
- * {@code /usr/bin/python3} is used (not a python3 earlier on the PATH), because that is where the packages live.
- * Without it or its modules the test is skipped locally and fails when {@code CI} is {@code true}.
+ * reports what they got; this test checks it against facts written by hand from the curated data. Runs on Debian's
+ * python3 ({@link DebianPython}): skipped locally without it, failed on CI.
  */
 class PythonClientsTest {
-    static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ServedEndpoint ep;
 
-    /** Skips (locally) or fails (on CI) when Debian's python3 or one of the modules is missing. */
-    static void requirePython(String... modules) throws Exception {
-        String missing = null;
-        if (!Files.isExecutable(PYTHON)) missing = PYTHON + " not found";
-        else {
-            Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import " + String.join(", ", modules))
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly();
-            if (p.exitValue() != 0) missing = out.lines().reduce((a, b) -> b).orElse("import failed");
-        }
-        if (missing == null) return;
-        String msg = missing + ": apt-get install -y python3-sparqlwrapper python3-rdflib";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) fail(msg + " — required on CI");
-        Assumptions.abort(msg + " — Python client test skipped");
-    }
-
-    /** Runs a script under src/test/python with Debian's python3; returns its stdout parsed as JSON. */
-    static JsonNode runScript(String script, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(),
-                TestProject.root().resolve("src/test/python").resolve(script).toString()));
-        cmd.addAll(List.of(args));
-        Path err = Files.createTempFile("bkg-python-", ".err");
-        try {
-            Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(180, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                fail(script + " did not finish in 180 s");
-            }
-            assertEquals(0, p.exitValue(), script + " failed: " + Files.readString(err));
-            return JSON.readTree(out);
-        } finally {
-            Files.deleteIfExists(err);
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        requirePython("SPARQLWrapper", "rdflib");
+        DebianPython.require("SPARQLWrapper", "rdflib");
         ep = ServedEndpoint.start();
     }
 
@@ -96,7 +53,7 @@ class PythonClientsTest {
         JsonNode report;
         try {
             JSON.writeValue(file.toFile(), queries);
-            report = runScript("sparql_clients.py", ep.url("/sparql"), file.toString());
+            report = DebianPython.run("sparql_clients.py", ep.url("/sparql"), file.toString());
         } finally {
             Files.deleteIfExists(file);
         }
