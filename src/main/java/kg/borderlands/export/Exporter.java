@@ -16,8 +16,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Writes the store in a standard RDF syntax. Triple formats get the union graph (ontology, asserted data and
- * inferences, each triple once); TriG keeps the named graphs apart.
+ * Writes the store in a standard RDF syntax. Triple formats get the knowledge graph as one graph (ontology,
+ * asserted data and inferences, each triple once; its VoID description goes in a file beside it); TriG keeps
+ * the named graphs apart, the VoID graph included. JSON-LD is compacted with the project's context
+ * ({@link JsonLdContext}), embedded, so that keys read {@code label}, {@code aliases}, {@code country}….
  */
 public final class Exporter {
     public enum Format {
@@ -65,11 +67,21 @@ public final class Exporter {
                 copy.find().forEachRemaining(q -> n[0]++);
                 return n[0];
             }
-            Graph union = dsg.getUnionGraph();
+            Graph union = new org.apache.jena.sparql.graph.GraphUnionRead(dsg,
+                    kg.borderlands.link.VoidDescription.DESCRIBED_GRAPHS.stream()
+                            .map(org.apache.jena.graph.NodeFactory::createURI).toList());
             Model m = ModelFactory.createDefaultModel();
             org.apache.jena.graph.GraphUtil.addInto(m.getGraph(), union);
             m.setNsPrefixes(Vocab.prefixes());
-            RDFDataMgr.write(out, m, format.rdfFormat);
+            if (format == Format.JSONLD) {
+                try {
+                    JsonLdContext.write(m.getGraph(), out);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            } else {
+                RDFDataMgr.write(out, m, format.rdfFormat);
+            }
             return m.size();
         });
     }

@@ -41,7 +41,9 @@ public final class GraphBuilder {
         Model data = RdfMapper.map(records, index);
         Model inferred = Inference.infer(ontology, data);
         ValidationReport report = validate(ontology, data, inferred);
-        return new BuiltGraphs(ontology, data, inferred, report);
+        Model voidDescription = kg.borderlands.link.VoidDescription.forStore(
+                new BuiltGraphs(ontology, data, inferred, report).union().getGraph());
+        return new BuiltGraphs(ontology, data, inferred, report, voidDescription);
     }
 
     private Model readOntology() throws IOException, CurationException {

@@ -94,6 +94,7 @@ public final class StoreManager {
                     ds.addNamedModel(Vocab.GRAPH_ONTOLOGY, graphs.ontology());
                     ds.addNamedModel(Vocab.GRAPH_DATA, graphs.data());
                     ds.addNamedModel(Vocab.GRAPH_INFERRED, graphs.inferred());
+                    ds.addNamedModel(kg.borderlands.link.VoidDescription.GRAPH, graphs.voidDescription());
                     ds.getDefaultModel().setNsPrefixes(Vocab.prefixes());
                 });
             } finally {
