@@ -3,7 +3,7 @@ package kg.borderlands.serve.ontology;
 import kg.borderlands.Vocab;
 import kg.borderlands.load.ProjectInputs;
 import kg.borderlands.serve.WebTestServer;
-import kg.borderlands.support.DebianPython;
+import kg.borderlands.support.Python;
 import kg.borderlands.support.TestProject;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.jena.rdf.model.Model;
@@ -180,8 +180,10 @@ class OntologyPublishingTest {
 
     @Test
     void rdflibReadsTheOntologyByContentNegotiationAndEverySuffix() throws Exception {
-        DebianPython.require("rdflib");
-        JsonNode report = DebianPython.run("linked_data_client.py", server.url(""));
+        Python.require("rdflib");
+        Python.Result run = Python.script("linked_data_client.py", server.url(""));
+        assertEquals(0, run.exit(), run.describe());
+        JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
         List<String> problems = new ArrayList<>();
         for (JsonNode r : report.get("reads")) {
             String what = r.get("url").asText() + " (" + r.get("format").asText() + ")";

@@ -2,7 +2,7 @@ package kg.borderlands.serve.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kg.borderlands.support.DebianPython;
+import kg.borderlands.support.Python;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * format it has) and rdflib 6 ({@code SPARQLStore} behind a {@code Graph}, every results format and request method;
  * and reading the service description). The script {@code src/test/python/sparql_clients.py} runs the clients and
  * reports what they got; this test checks it against facts written by hand from the curated data. Runs on Debian's
- * python3 ({@link DebianPython}): skipped locally without it, failed on CI.
+ * python3 ({@link Python}): skipped locally without it, failed on CI.
  */
 class PythonClientsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +32,7 @@ class PythonClientsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        DebianPython.require("SPARQLWrapper", "rdflib");
+        Python.require("SPARQLWrapper", "rdflib");
         ep = ServedEndpoint.start();
     }
 
@@ -53,7 +53,9 @@ class PythonClientsTest {
         JsonNode report;
         try {
             JSON.writeValue(file.toFile(), queries);
-            report = DebianPython.run("sparql_clients.py", ep.url("/sparql"), file.toString());
+            Python.Result r = Python.script("sparql_clients.py", ep.url("/sparql"), file.toString());
+            assertEquals(0, r.exit(), r.describe());
+            report = JSON.readTree(r.out());
         } finally {
             Files.deleteIfExists(file);
         }
