@@ -2,7 +2,7 @@
 """rdflib 6 (Debian) dereferencing our Linked Data: Usage: linked_data_client.py BASE_URL
 
 Reads BASE/ontology by content negotiation (rdflib's own Accept header) and as each suffix variant, and a record
-page as JSON-LD; prints {"reads": [{"url", "format", "triples", "actorIsClass", "error"}]}. The Java test
+as JSON-LD (compacted with our @context, which it embeds); prints {"reads": [{"url", "format", "triples", "actorIsClass", "error"}]}. The Java test
 (OntologyPublishingTest) checks the counts against the ontology files. Exit code 3 when a module is missing.
 """
 import json
@@ -37,7 +37,8 @@ def main():
              read(base + "/ontology.jsonld", "json-ld"),
              read(base + "/ontology.rdf", "xml"),
              read(base + "/ontology.nt", "nt"),
-             read(base + "/ontology/Actor", None)]
+             read(base + "/ontology/Actor", None),
+             read(base + "/id/ttp.jsonld", "json-ld")]
     json.dump({"reads": reads}, sys.stdout, indent=1)
 
 

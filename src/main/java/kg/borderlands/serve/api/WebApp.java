@@ -1,6 +1,7 @@
 package kg.borderlands.serve.api;
 
 import kg.borderlands.analyse.NetworkProjector;
+import kg.borderlands.serve.ld.ContextServlet;
 import kg.borderlands.serve.ld.EntityDescriber;
 import kg.borderlands.serve.ld.LinkedDataServlet;
 import kg.borderlands.serve.ld.Snapshot;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * The web layer on the same Jetty as {@code /kg}: the JSON API ({@code /api/*}), Linked Data pages
- * ({@code /id/*}), the ontology ({@code /ontology}, {@code /ontology/{term}}), the explorer ({@code /} and {@code /explorer/*}) and its WebJars ({@code /webjars/*}).
+ * ({@code /id/*}) and their JSON-LD {@code @context} ({@code /context.jsonld}), the ontology ({@code /ontology}, {@code /ontology/{term}}), the explorer ({@code /} and {@code /explorer/*}) and its WebJars ({@code /webjars/*}).
  * Built once from the served store: an in-memory snapshot of its graphs, the label index and the network.
  */
 public final class WebApp {
@@ -50,6 +51,7 @@ public final class WebApp {
         Consumer<FusekiServer.Builder> web = b -> b
                 .addServlet("/api/*", new ApiServlet(describer, search, queries, network))
                 .addServlet("/id/*", new LinkedDataServlet(describer))
+                .addServlet(ContextServlet.PATH, new ContextServlet())
                 .addServlet("/explorer/*", new StaticFilesServlet("kg/borderlands/web/", null, "no-cache"))
                 .addServlet("/webjars/*", new StaticFilesServlet("META-INF/resources/webjars/", null, "public, max-age=86400"))
                 .addServlet("", new StaticFilesServlet("kg/borderlands/web/", "index.html", "no-cache"));

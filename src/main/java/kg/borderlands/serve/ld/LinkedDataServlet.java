@@ -8,7 +8,6 @@ import kg.borderlands.serve.api.ApiException;
 import kg.borderlands.serve.api.ReadOnlyServlet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
-import org.apache.jena.riot.RDFDataMgr;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -78,7 +77,7 @@ public final class LinkedDataServlet extends ReadOnlyServlet {
         } else {
             Model m = rdf.describe(path);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            RDFDataMgr.write(out, m, variant.format);
+            variant.write(m, out);
             resp.setContentType(variant.contentType());
             resp.getOutputStream().write(out.toByteArray());
         }

@@ -1,6 +1,12 @@
 package kg.borderlands.serve.ld;
 
+import kg.borderlands.export.JsonLdContext;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+
+import java.io.IOException;
+import java.io.OutputStream;
 
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +39,16 @@ public enum Variant {
     /** The Content-Type header: RDF/XML names its encoding itself, the others are UTF-8. */
     public String contentType() {
         return this == RDFXML ? mediaType : mediaType + ";charset=utf-8";
+    }
+
+    /**
+     * Writes a graph in this variant: JSON-LD compacted with the project's published {@code @context}
+     * ({@link JsonLdContext}: keys read {@code label}, {@code aliases}, {@code country}…), the others with Jena.
+     */
+    public void write(Model model, OutputStream out) throws IOException {
+        if (this == HTML) throw new IllegalStateException("HTML is not an RDF syntax");
+        if (this == JSONLD) JsonLdContext.write(model.getGraph(), out);
+        else RDFDataMgr.write(out, model, format);
     }
 
     /** The variant a path names by its suffix ({@code x.ttl}), if any. */

@@ -8,7 +8,6 @@ import kg.borderlands.serve.ld.LinkedDataServlet;
 import kg.borderlands.serve.ld.Variant;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.riot.RDFDataMgr;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -84,7 +83,7 @@ public final class OntologyServlet extends ReadOnlyServlet {
             return;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFDataMgr.write(out, rdf, variant.format);
+        variant.write(rdf, out);
         resp.setContentType(variant.contentType());
         resp.setContentLength(out.size());
         out.writeTo(resp.getOutputStream());
