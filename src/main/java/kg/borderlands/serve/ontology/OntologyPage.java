@@ -141,7 +141,8 @@ public final class OntologyPage {
     }
 
     private static String close(Html h) {
-        return h.raw("</main></body></html>\n").toString();
+        return h.raw("<footer class=\"meta\"><p>The ontology, like the data, is published under ")
+                .link(Vocab.LICENSE_DATA, "CC BY 4.0").raw(".</p></footer></main></body></html>\n").toString();
     }
 
     private static String plural(String kind) {

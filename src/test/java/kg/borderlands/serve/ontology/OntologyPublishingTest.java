@@ -99,6 +99,7 @@ class OntologyPublishingTest {
         }
         HttpResponse<String> html = server.get("/ontology", "text/html,application/xhtml+xml,*/*;q=0.8");
         assertEquals(200, html.statusCode());
+        assertTrue(html.body().contains("href=\"" + Vocab.LICENSE_DATA + "\""), "the page states the licence");
         assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         for (Resource t : ourTerms()) {
             String local = t.getURI().substring(Vocab.BLK.length());
