@@ -63,9 +63,16 @@ public final class RdfMapper {
         for (Records.SourceRef src : rec.source()) {
             Records.Section sec = records.sectionsByNumber().get(src.section());
             s.addProperty(blkProp("citedSection"), res(sec.id()));
+            for (Integer n : src.paragraphs()) {
+                s.addProperty(blkProp("citedParagraph"), res(records.paragraph(src.section(), n).id()));
+            }
             for (Integer n : src.footnotes()) {
                 s.addProperty(blkProp("citedFootnote"), res(records.footnotesByNumber().get(n).id()));
             }
+        }
+        if (!rec.source().isEmpty()
+                && rec.source().stream().allMatch(src -> Records.SourceRef.TITLE_ONLY.equals(src.support()))) {
+            s.addProperty(blkProp("support"), blk("TitleOnly"));
         }
         switch (kind) {
             case ACTORS -> actor(s, (Records.Actor) rec);
@@ -77,6 +84,7 @@ public final class RdfMapper {
             case RECOMMENDATIONS -> recommendation(s, (Records.Recommendation) rec);
             case SECTIONS -> section(s, (Records.Section) rec);
             case FOOTNOTES -> footnote(s, (Records.Footnote) rec);
+            case PARAGRAPHS -> paragraph(s, (Records.Paragraph) rec);
             case WORKS -> work(s, (Records.Work) rec);
             case LINKS -> externalLink(s, (Records.Link) rec);
         }
@@ -105,6 +113,7 @@ public final class RdfMapper {
     private void tie(Resource s, Records.Tie t) {
         link(s, blkProp("subject"), t.subject());
         link(s, blkProp("object"), t.object());
+        if (t.objectDescription() != null) s.addProperty(blkProp("objectDescription"), t.objectDescription(), "en");
         if (t.from() != null || t.to() != null) {
             interval(s, blkProp("during"), t.from(), t.to());
             if (t.from() != null) s.addLiteral(blkProp("validFrom"), date(DateValue.parse(t.from()).earliest()));
@@ -209,6 +218,14 @@ public final class RdfMapper {
         s.addLiteral(blkProp("number"), model.createTypedLiteral(f.number().toString(), XSDDatatype.XSDinteger));
         link(s, blkProp("referencedIn"), f.section());
         links(s, blkProp("cites"), f.cites());
+    }
+
+    private void paragraph(Resource s, Records.Paragraph p) {
+        s.addLiteral(blkProp("number"), model.createTypedLiteral(p.number().toString(), XSDDatatype.XSDinteger));
+        link(s, blkProp("inSection"), p.section());
+        for (Integer n : p.footnotes()) {
+            s.addProperty(blkProp("referencesFootnote"), res(records.footnotesByNumber().get(n).id()));
+        }
     }
 
     private void work(Resource s, Records.Work w) {

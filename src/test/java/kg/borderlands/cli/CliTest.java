@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class CliTest {
     @ParameterizedTest
-    @ValueSource(strings = {"load", "validate", "serve", "query", "export", "ingest", "network", "link"})
+    @ValueSource(strings = {"load", "validate", "serve", "query", "export", "ingest", "coverage", "network", "link"})
     void everyCommandHasHelp(String command) {
         StringWriter out = new StringWriter();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), command, "--help");

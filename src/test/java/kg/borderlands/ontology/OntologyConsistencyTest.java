@@ -330,7 +330,7 @@ class OntologyConsistencyTest {
         Model m = loadJena(ontologyFile, vocabFile);
         Resource concept = SKOS.Concept;
         Set<Resource> concepts = m.listSubjectsWithProperty(RDF.type, concept).toSet();
-        assertEquals(74, concepts.size(), "number of concepts in vocab.ttl");
+        assertEquals(75, concepts.size(), "number of concepts in vocab.ttl (74 + claim topic StrikeTarget, issue 12)");
         List<String> problems = new ArrayList<>();
         Set<String> notationKeys = new HashSet<>();
         for (Resource c : concepts) {
@@ -366,7 +366,8 @@ class OntologyConsistencyTest {
         assertNotation(m, "Stance", "Denies", "Denies");
         assertEquals(15, countOfType(m, "ParticipantRole"));
         assertEquals(4, countOfType(m, "Stance"));
-        assertEquals(18, countOfType(m, "ClaimTopic"));
+        assertEquals(19, countOfType(m, "ClaimTopic"));   // with StrikeTarget (issue 12)
+        assertNotation(m, "ClaimTopic", "StrikeTarget", "StrikeTarget");
         assertEquals(7, countOfType(m, "ValueQualifier"));
         assertEquals(17, countOfType(m, "Topic"));
         assertEquals(13, countOfType(m, "Unit"));
