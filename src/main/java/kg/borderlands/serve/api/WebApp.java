@@ -8,18 +8,22 @@ import kg.borderlands.serve.ld.Snapshot;
 import kg.borderlands.serve.ontology.OntologyCatalogue;
 import kg.borderlands.serve.ontology.OntologyServlet;
 import kg.borderlands.serve.search.LabelIndex;
+import jakarta.servlet.http.HttpServlet;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * The web layer on the same Jetty as {@code /kg}: the JSON API ({@code /api/*}), Linked Data pages
- * ({@code /id/*}) and their JSON-LD {@code @context} ({@code /context.jsonld}), the ontology ({@code /ontology}, {@code /ontology/{term}}), the explorer ({@code /} and {@code /explorer/*}) and its WebJars ({@code /webjars/*}).
+ * ({@code /id/*}) and their JSON-LD {@code @context} ({@code /context.jsonld}), the ontology ({@code /ontology},
+ * {@code /ontology/{term}}), the explorer ({@code /} and {@code /explorer/*}) and its WebJars ({@code /webjars/*}).
  * Built once from the served store: an in-memory snapshot of its graphs, the label index and the network.
  */
 public final class WebApp {
@@ -48,14 +52,15 @@ public final class WebApp {
 
     /** Adds the servlets to a Fuseki server (use with {@code KgServer.Builder.extension}). */
     public Consumer<FusekiServer.Builder> extension() {
+        Map<String, HttpServlet> linkedData = new LinkedHashMap<>(OntologyServlet.servlets(OntologyCatalogue.of(snapshot)));
+        linkedData.put(ContextServlet.PATH, new ContextServlet());
         Consumer<FusekiServer.Builder> web = b -> b
                 .addServlet("/api/*", new ApiServlet(describer, search, queries, network))
                 .addServlet("/id/*", new LinkedDataServlet(describer))
-                .addServlet(ContextServlet.PATH, new ContextServlet())
                 .addServlet("/explorer/*", new StaticFilesServlet("kg/borderlands/web/", null, "no-cache"))
                 .addServlet("/webjars/*", new StaticFilesServlet("META-INF/resources/webjars/", null, "public, max-age=86400"))
                 .addServlet("", new StaticFilesServlet("kg/borderlands/web/", "index.html", "no-cache"));
-        return web.andThen(OntologyServlet.extension(OntologyCatalogue.of(snapshot)));
+        return web.andThen(b -> linkedData.forEach(b::addServlet));
     }
 
     public Snapshot snapshot() {

@@ -17,8 +17,7 @@ import java.util.stream.Collectors;
 
 /** Renders an {@link EntityView} as a stand-alone HTML page (the Linked Data page of a record). */
 public final class EntityPage {
-    /** The style sheet of every Linked Data page. */
-    public static final String STYLE = """
+    private static final String STYLE = """
             body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2733;background:#f6f7f9}
             header.top{background:#1f3a5f;color:#fff;padding:.6rem 1.5rem;display:flex;gap:1.2rem;align-items:center}
             header.top a{color:#fff;text-decoration:none;font-weight:600}

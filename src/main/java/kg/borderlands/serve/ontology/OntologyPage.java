@@ -1,6 +1,5 @@
 package kg.borderlands.serve.ontology;
 
-import kg.borderlands.serve.ld.EntityPage;
 import kg.borderlands.serve.ld.Html;
 import kg.borderlands.Vocab;
 import kg.borderlands.serve.ontology.OntologyTerm.Ref;
@@ -21,11 +20,12 @@ import java.util.Map;
  * and one page per term at {@code /ontology/{term}}.
  */
 public final class OntologyPage {
-    private static final String EXTRA_STYLE = """
-            section.term{background:#fff;border:1px solid #e3e7ec;border-radius:4px;padding:.4rem 1rem .8rem;margin:1rem 0}
-            section.term h3{margin:.4rem 0 .2rem}.kinds{font-size:.8em;text-transform:uppercase;letter-spacing:.04em;color:#5a6675}
-            .definition{margin:.4rem 0}.toc a{margin-right:.6rem;display:inline-block}
-            """;
+    /**
+     * Style sheets, files of the explorer (no inline style, so a Content-Security-Policy needs no exception): the
+     * Linked Data pages' own and the ontology's additions.
+     */
+    static final String STYLESHEETS = "<link rel=\"stylesheet\" href=\"/explorer/entity.css\">"
+            + "<link rel=\"stylesheet\" href=\"/explorer/ontology.css\">";
     /** Order of the sections of the whole ontology, by a term's first kind. */
     private static final List<String> GROUPS = List.of("class", "object property", "datatype property",
             "annotation property", "concept scheme", "concept", "other");
@@ -136,7 +136,7 @@ public final class OntologyPage {
                 .raw("<title>").text(title).raw("</title>")
                 .raw("<link rel=\"alternate\" type=\"text/turtle\" href=\"").text(self + ".ttl").raw("\">")
                 .raw("<link rel=\"alternate\" type=\"application/ld+json\" href=\"").text(self + ".jsonld").raw("\">")
-                .raw("<style>").raw(EntityPage.STYLE).raw(EXTRA_STYLE).raw("</style></head><body>")
+                .raw(STYLESHEETS).raw("</head><body>")
                 .raw("<header class=\"top\"><a href=\"/\">borderlands-kg</a>").link("/ontology", "ontology").raw("</header><main>");
     }
 

@@ -1,19 +1,20 @@
 package kg.borderlands.serve.ontology;
 
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kg.borderlands.serve.api.ApiException;
 import kg.borderlands.serve.api.ReadOnlyServlet;
 import kg.borderlands.serve.ld.LinkedDataServlet;
 import kg.borderlands.serve.ld.Variant;
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.rdf.model.Model;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -34,13 +35,16 @@ public final class OntologyServlet extends ReadOnlyServlet {
         this.wholePage = OntologyPage.whole(catalogue);
     }
 
-    /** For a Fuseki builder: the servlet at {@code /ontology}, {@code /ontology/*} and {@code /ontology.{suffix}}. */
-    public static Consumer<FusekiServer.Builder> extension(OntologyCatalogue catalogue) {
+    /**
+     * The servlet by path spec: {@code /ontology/*} (also {@code /ontology} itself) and {@code /ontology.{suffix}},
+     * for a web layer to add to its own.
+     */
+    public static Map<String, HttpServlet> servlets(OntologyCatalogue catalogue) {
         OntologyServlet servlet = new OntologyServlet(catalogue);
-        return b -> {
-            b.addServlet("/ontology/*", servlet);
-            for (Variant v : Variant.values()) b.addServlet("/ontology." + v.suffix, servlet);
-        };
+        Map<String, HttpServlet> m = new LinkedHashMap<>();
+        m.put("/ontology/*", servlet);
+        for (Variant v : Variant.values()) m.put("/ontology." + v.suffix, servlet);
+        return m;
     }
 
     @Override

@@ -100,6 +100,13 @@ class OntologyPublishingTest {
         HttpResponse<String> html = server.get("/ontology", "text/html,application/xhtml+xml,*/*;q=0.8");
         assertEquals(200, html.statusCode());
         assertTrue(html.body().contains("href=\"" + Vocab.LICENSE_DATA + "\""), "the page states the licence");
+        assertFalse(html.body().contains("<style"), "no inline style (a Content-Security-Policy can forbid it)");
+        for (String css : List.of("/explorer/entity.css", "/explorer/ontology.css")) {
+            assertTrue(html.body().contains("href=\"" + css + "\""), css);
+            HttpResponse<String> sheet = server.get(css, null);
+            assertEquals(200, sheet.statusCode(), css);
+            assertTrue(sheet.headers().firstValue("Content-Type").orElse("").startsWith("text/css"), css);
+        }
         assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         for (Resource t : ourTerms()) {
             String local = t.getURI().substring(Vocab.BLK.length());
