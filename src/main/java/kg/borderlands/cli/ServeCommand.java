@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Build or reuse the store, then serve it over SPARQL: /kg/sparql, /kg/query (query), "
-                + "/kg/get (read-only Graph Store Protocol), queries at /kg too and a service description; the JSON API "
-                + "(/api), Linked Data pages (/id/{id}), the ontology (/ontology) and the explorer (/). No updates are accepted.")
+                + "/kg/get (read-only Graph Store Protocol); the JSON API (/api), Linked Data pages (/id/{id}) and "
+                + "the explorer (/). No updates are accepted.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
@@ -60,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println((r.reused() ? "reusing " : "built ") + r.build());
         out.println("serving " + server.datasetUrl() + "/sparql (also /kg/query, /kg/get; VoID at "
                 + VoidDescription.WELL_KNOWN_PATH + "); Ctrl-C to stop");
-        out.println("explorer http://localhost:" + server.port() + "/ (API /api, Linked Data /id/{id}, ontology /ontology)");
+        out.println("explorer http://localhost:" + server.port() + "/ (API /api, Linked Data /id/{id})");
         out.flush();
         server.join();
         return 0;

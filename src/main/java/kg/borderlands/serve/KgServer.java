@@ -1,6 +1,5 @@
 package kg.borderlands.serve;
 
-import kg.borderlands.serve.protocol.SparqlProtocolFilter;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
@@ -15,9 +14,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The embedded Fuseki server: dataset {@code /kg} with SPARQL query at {@code /kg/sparql}, {@code /kg/query} and
- * the dataset URL itself, and read-only Graph Store Protocol at {@code /kg/get} (and the dataset URL); a service
- * description, HEAD and clients' {@code format=} parameters through {@link SparqlProtocolFilter}. No update service is
+ * The embedded Fuseki server: dataset {@code /kg} with SPARQL query at {@code /kg/sparql} and
+ * {@code /kg/query} and read-only Graph Store Protocol at {@code /kg/get}. No update service is
  * configured, so any SPARQL Update or write is refused. Queries are cut off at a timeout.
  */
 public final class KgServer {
@@ -93,7 +91,8 @@ public final class KgServer {
                     .addEndpoint(Operation.Query, "sparql")
                     .addEndpoint(Operation.Query, "query")
                     .addEndpoint(Operation.GSP_R, "get")
-                    // the dataset URL answers queries and GSP reads too, as on stock Fuseki
+                    // the dataset URL answers queries and GSP reads too, as on stock Fuseki; a service
+                    // description, HEAD and clients' format= parameters: SparqlProtocolFilter
                     .addEndpoint(Operation.Query)
                     .addEndpoint(Operation.GSP_R)
                     .build();
@@ -101,7 +100,7 @@ public final class KgServer {
                     .port(port)
                     .verbose(false)
                     .add(DATASET, service);
-            SparqlProtocolFilter.install(b, DATASET, List.of("sparql", "query"), dataset);
+            kg.borderlands.serve.protocol.SparqlProtocolFilter.install(b, DATASET, List.of("sparql", "query"), dataset);
             extensions.forEach(e -> e.accept(b));
             FusekiServer server = b.build();
             Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();
