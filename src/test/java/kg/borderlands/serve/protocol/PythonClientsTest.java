@@ -59,7 +59,7 @@ class PythonClientsTest {
         } finally {
             Files.deleteIfExists(file);
         }
-        long describeSize = ep.describeSize();
+        long describeSize = ep.describeReference().size();
 
         List<String> problems = new ArrayList<>();
         Set<String> names = new HashSet<>();

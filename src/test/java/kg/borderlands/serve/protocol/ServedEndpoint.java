@@ -45,16 +45,17 @@ final class ServedEndpoint implements AutoCloseable {
     }
 
     /**
-     * The reference for DESCRIBE of the TTP: its statements in the default graph as an in-process query sees it,
-     * counted with SELECT (Jena's DESCRIBE gives a resource's statements; the record has no blank nodes).
+     * The reference for DESCRIBE of the TTP: the same DESCRIBE run in-process by Jena on the served dataset (its
+     * default graph as queries see it), so clients are checked for carrying the whole description, blank nodes
+     * included, in every format.
      */
-    long describeSize() {
+    org.apache.jena.rdf.model.Model describeReference() {
         return org.apache.jena.system.Txn.calculateRead(dsg, () -> {
-            var q = org.apache.jena.query.QueryFactory.create(PREFIXES
-                    + "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?p ?o { bkr:ttp ?p ?o } }");
             try (var qe = org.apache.jena.query.QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg))
-                    .query(q).build()) {
-                return qe.execSelect().next().getLiteral("n").getLong();
+                    .query(DESCRIBE_TTP).build()) {
+                var m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+                m.add(qe.execDescribe());
+                return m;
             }
         });
     }
