@@ -43,7 +43,21 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler(Errors::onBadArguments);
         cl.setExecutionExceptionHandler(Errors::onFailure);
+        cl.setExecutionStrategy(Main::rejectUnmatchedThenRun);
         return cl.execute(args);
+    }
+
+    /**
+     * Picocli skips its check of unmatched arguments when help is asked for, so {@code publish --help} printed
+     * the main help and exited 0. Unmatched arguments (an unknown command) are an error before any help.
+     */
+    private static int rejectUnmatchedThenRun(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (!p.unmatched().isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

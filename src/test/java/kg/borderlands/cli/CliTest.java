@@ -38,6 +38,27 @@ class CliTest {
         assertTrue(err.toString().contains("unknown format 'xlsx'"), err.toString());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"frobnicate --help", "frobnicate", "--help frobnicate"})
+    void anUnknownCommandIsOneLineAndExit2EvenWithHelp(String line) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), line.split(" "));
+        assertEquals(2, code, out.toString());
+        assertEquals("error: BKG-E206 unknown command 'frobnicate'; the commands are: load, validate, serve, query, export, "
+                + "ingest, coverage, network, link (see 'borderlands-kg --help')", err.toString().strip());
+        assertEquals("", out.toString(), "no help printed");
+    }
+
+    @Test
+    void anUnknownSubcommandNamesItsParent() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "network", "centrality", "--help");
+        assertEquals(2, code);
+        assertEquals("error: BKG-E206 unknown command 'centrality' for 'network'; the commands are: stats, ego, path, "
+                + "communities, export (see 'network --help')", err.toString().strip());
+    }
+
     @Test
     void noCommandIsAUsageError() {
         StringWriter err = new StringWriter();
