@@ -22,8 +22,9 @@ import java.util.Objects;
 
 /**
  * Runs one SPARQL query against a dataset and writes the result in the chosen format: the formats of the SPARQL
- * endpoint, offline. SELECT and ASK: {@code table} (text), {@code csv}, {@code tsv}, {@code json}, {@code xml} (the
- * W3C SPARQL results formats). CONSTRUCT and DESCRIBE: {@code json} is JSON-LD, {@code xml} RDF/XML, anything else
+ * endpoint, offline. SELECT: {@code table} (text), {@code csv}, {@code tsv}, {@code json}, {@code xml} (the W3C
+ * SPARQL results formats). ASK: {@code json} and {@code xml} results; otherwise {@code true} or {@code false} alone
+ * (the CSV and TSV results formats define no boolean). CONSTRUCT and DESCRIBE: {@code json} is JSON-LD, {@code xml} RDF/XML, anything else
  * Turtle (as the endpoint does when a results format is asked of a graph).
  */
 public final class QueryRunner {
@@ -97,8 +98,9 @@ public final class QueryRunner {
                     else ResultSetMgr.write(out, rs, format.resultsLang());
                 } else if (q.isAskType()) {
                     boolean b = qe.execAsk();
-                    if (format == Format.TABLE) new PrintStream(out, true, StandardCharsets.UTF_8).println(b);
-                    else ResultSetMgr.write(out, b, format.resultsLang());
+                    // the W3C CSV/TSV results formats define no boolean: true or false alone, as before
+                    if (format == Format.JSON || format == Format.XML) ResultSetMgr.write(out, b, format.resultsLang());
+                    else new PrintStream(out, true, StandardCharsets.UTF_8).println(b);
                 } else {
                     Model m = q.isConstructType() ? qe.execConstruct() : qe.execDescribe();
                     m.setNsPrefixes(Vocab.prefixes());
