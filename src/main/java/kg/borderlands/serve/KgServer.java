@@ -188,6 +188,10 @@ public final class KgServer {
                     .addEndpoint(Operation.Query, "sparql")
                     .addEndpoint(Operation.Query, "query")
                     .addEndpoint(Operation.GSP_R, "get")
+                    // the dataset URL answers queries and GSP reads too, as on stock Fuseki; a service
+                    // description, HEAD and clients' format= parameters: SparqlProtocolFilter
+                    .addEndpoint(Operation.Query)
+                    .addEndpoint(Operation.GSP_R)
                     .build();
             HttpCaching caching = HttpCaching.create(cacheSettings, served::current, ServedDataset.Build::name, cacheSettled);
             QueryGate gate = new QueryGate(limits.maxQueries(), limits.maxHeavyQueries(), limits.heavyAfterMillis(),
@@ -206,6 +210,7 @@ public final class KgServer {
                     .addFilter("/*", caching.filter())
                     .addFilter(DATASET + "/*", new QueryGateFilter(limits, gate))
                     .add(DATASET, service);
+            kg.borderlands.serve.protocol.SparqlProtocolFilter.install(b, DATASET, List.of("sparql", "query"), dataset);
             extensions.forEach(e -> e.accept(b));
             FusekiServer server = b.build();
             Server jetty = server.getJettyServer();

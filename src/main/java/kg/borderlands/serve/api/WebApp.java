@@ -1,10 +1,14 @@
 package kg.borderlands.serve.api;
 
 import kg.borderlands.analyse.NetworkProjector;
+import kg.borderlands.serve.ld.ContextServlet;
 import kg.borderlands.serve.ld.EntityDescriber;
 import kg.borderlands.serve.ld.LinkedDataServlet;
 import kg.borderlands.serve.ld.Snapshot;
+import kg.borderlands.serve.ontology.OntologyCatalogue;
+import kg.borderlands.serve.ontology.OntologyServlet;
 import kg.borderlands.serve.search.LabelIndex;
+import jakarta.servlet.http.HttpServlet;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 
@@ -23,7 +27,8 @@ import java.util.function.Consumer;
 
 /**
  * The web layer on the same Jetty as {@code /kg}: the JSON API ({@code /api/*}), Linked Data pages
- * ({@code /id/*}), the explorer ({@code /} and {@code /explorer/*}) and its WebJars ({@code /webjars/*}).
+ * ({@code /id/*}) and their JSON-LD {@code @context} ({@code /context.jsonld}), the ontology ({@code /ontology},
+ * {@code /ontology/{term}}), the explorer ({@code /} and {@code /explorer/*}) and its WebJars ({@code /webjars/*}).
  * Built once from the served store: an in-memory snapshot of its graphs, the label index and the network.
  */
 public final class WebApp {
@@ -90,6 +95,8 @@ public final class WebApp {
             m.put("/api/*", new ApiServlet(describer, search, queries, network));
             m.put("/api/story/*", new StoryServlet(story));
             m.put("/id/*", new LinkedDataServlet(describer));
+            m.putAll(OntologyServlet.servlets(OntologyCatalogue.of(snapshot)));
+            m.put(ContextServlet.PATH, new ContextServlet());
             m.put("/explorer/*", new StaticFilesServlet("kg/borderlands/web/", null, "no-cache"));
             m.put("/webjars/*", new StaticFilesServlet("META-INF/resources/webjars/", null, "public, max-age=86400"));
             m.put("", new StaticFilesServlet("kg/borderlands/web/", "index.html", "no-cache"));
