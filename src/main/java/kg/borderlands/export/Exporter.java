@@ -65,7 +65,8 @@ public final class Exporter {
                 copy.find().forEachRemaining(q -> n[0]++);
                 return n[0];
             }
-            Graph union = dsg.getUnionGraph();
+            // Triple formats carry the default ("truthy") graph: what the report establishes (docs/store.md).
+            Graph union = dsg.getDefaultGraph();
             Model m = ModelFactory.createDefaultModel();
             org.apache.jena.graph.GraphUtil.addInto(m.getGraph(), union);
             m.setNsPrefixes(Vocab.prefixes());

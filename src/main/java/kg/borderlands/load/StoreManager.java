@@ -94,6 +94,9 @@ public final class StoreManager {
                     ds.addNamedModel(Vocab.GRAPH_ONTOLOGY, graphs.ontology());
                     ds.addNamedModel(Vocab.GRAPH_DATA, graphs.data());
                     ds.addNamedModel(Vocab.GRAPH_INFERRED, graphs.inferred());
+                    ds.addNamedModel(Vocab.GRAPH_CLAIMED, graphs.claimed());
+                    // The default graph is the "truthy" one: established content only (docs/ontology.md).
+                    ds.getDefaultModel().add(graphs.union());
                     ds.getDefaultModel().setNsPrefixes(Vocab.prefixes());
                 });
             } finally {
@@ -105,6 +108,7 @@ public final class StoreManager {
             manifest.put("ontologyTriples", graphs.ontology().size());
             manifest.put("dataTriples", graphs.data().size());
             manifest.put("inferredTriples", graphs.inferred().size());
+            manifest.put("claimedTriples", graphs.claimed().size());
             manifest.put("warnings", graphs.report().warnings());
             JSON.writeValue(build.resolve("manifest.json").toFile(), manifest);
             switchCurrent(name);
@@ -116,13 +120,14 @@ public final class StoreManager {
         return build;
     }
 
-    /** Opens the published build read-write with the union of its named graphs as default graph. */
+    /**
+     * Opens the published build read-write. Its default graph is the established ("truthy") graph written at
+     * publish time; contested content is only in the named graph {@code graph/claimed}.
+     */
     public DatasetGraph open() throws IOException {
         Path build = current().orElseThrow(() -> new IOException("no store built yet in " + root
                 + " (run 'load' first)"));
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(build.resolve("tdb").toString());
-        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-        return dsg;
+        return DatabaseMgr.connectDatasetGraph(build.resolve("tdb").toString());
     }
 
     /** Releases a dataset opened with {@link #open()}. */

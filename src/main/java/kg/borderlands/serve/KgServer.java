@@ -87,7 +87,7 @@ public final class KgServer {
         public KgServer build() {
             Objects.requireNonNull(dataset, "dataset must be set");
             dataset.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMillis));
-            DataService service = DataService.newBuilder(new UnionDefaultGraph(dataset))
+            DataService service = DataService.newBuilder(dataset)
                     .addEndpoint(Operation.Query, "sparql")
                     .addEndpoint(Operation.Query, "query")
                     .addEndpoint(Operation.GSP_R, "get")
