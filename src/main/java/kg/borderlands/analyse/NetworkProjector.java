@@ -124,6 +124,7 @@ public final class NetworkProjector {
 
     /** The record id of a node, or for a sub-node (participation) its path below the id namespace. */
     private static String iriKey(Node n) {
+        if (!n.isURI()) return n.toString();
         String u = n.getURI();
         return u.startsWith(Vocab.ID) ? u.substring(Vocab.ID.length()) : u;
     }

@@ -241,7 +241,7 @@ public final class EntityDescriber {
 
     private List<SourceView> sources(Resource r) {
         List<SourceView> out = new ArrayList<>();
-        for (Resource fn : objects(r, CITED_FOOTNOTE)) {
+        for (Resource fn : cited(r, CITED_FOOTNOTE)) {
             Integer n = footnoteNumber(fn);
             if (n == null) continue;
             Resource sec = fn.getPropertyResourceValue(REFERENCED_IN);
@@ -263,7 +263,7 @@ public final class EntityDescriber {
 
     private List<SectionRef> sections(Resource r) {
         List<SectionRef> out = new ArrayList<>();
-        for (Resource s : objects(r, CITED_SECTION)) out.add(section(s));
+        for (Resource s : cited(r, CITED_SECTION)) out.add(section(s));
         out.sort(Comparator.comparing(SectionRef::id));
         return out;
     }
@@ -317,6 +317,13 @@ public final class EntityDescriber {
         return new Term(r.getURI(), Snapshot.compact(r.getURI()), snapshot.label(r));
     }
 
+    /** Sources of a record: on the node itself, or for an actor or place on its record (blk:record). */
+    private static List<Resource> cited(Resource r, Property p) {
+        List<Resource> out = objects(r, p);
+        for (Resource rec : objects(r, blkProp("record"))) out.addAll(objects(rec, p));
+        return out;
+    }
+
     private static List<Resource> objects(Resource r, Property p) {
         List<Resource> out = new ArrayList<>();
         r.listProperties(p).forEachRemaining(st -> {
@@ -356,7 +363,7 @@ public final class EntityDescriber {
 
     private static List<Integer> footnoteNumbers(Resource r) {
         List<Integer> out = new ArrayList<>();
-        for (Resource fn : objects(r, CITED_FOOTNOTE)) {
+        for (Resource fn : cited(r, CITED_FOOTNOTE)) {
             Integer n = footnoteNumber(fn);
             if (n != null) out.add(n);
         }

@@ -85,7 +85,10 @@ public final class Snapshot {
                 kind = baseOf.get(t.getObject().asResource().getURI());
                 if (kind != null) break;
             }
-            if (kind == null && type != null) kind = baseOf.get(type.getURI());
+            // contested content carries its inferred types in the claimed graph, copied into data
+            for (Statement t : data.listStatements(s, RDF.type, (RDFNode) null).toList()) {
+                if (kind == null) kind = baseOf.get(t.getObject().asResource().getURI());
+            }
             List<String> aliases = new ArrayList<>();
             s.listProperties(SKOS.altLabel).forEachRemaining(a -> aliases.add(a.getString()));
             Collections.sort(aliases);
