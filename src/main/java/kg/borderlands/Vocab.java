@@ -34,6 +34,15 @@ public final class Vocab {
     public static final String VOID = "http://rdfs.org/ns/void#";
     public static final String FOAF = "http://xmlns.com/foaf/0.1/";
 
+    /**
+     * Licence of the data: the curated records, the ontology and shapes, the SSSOM mapping set and every graph,
+     * dump and export built from them (CC BY 4.0, {@code LICENSE-DATA} at the top level). Use it as the object of
+     * {@code dct:license} (VoID, ontology header, pages) and as SSSOM's {@code license}.
+     */
+    public static final String LICENSE_DATA = "https://creativecommons.org/licenses/by/4.0/";
+    /** Licence of the code: Java sources, queries, configuration (Apache-2.0, {@code LICENSE} at the top level). */
+    public static final String LICENSE_CODE = "https://www.apache.org/licenses/LICENSE-2.0";
+
     public static Resource blk(String localName) {
         return ResourceFactory.createResource(BLK + localName);
     }

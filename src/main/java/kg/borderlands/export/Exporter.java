@@ -16,8 +16,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Writes the store in a standard RDF syntax. Triple formats get the union graph (ontology, asserted data and
- * inferences, each triple once); TriG keeps the named graphs apart.
+ * Writes the store in a standard RDF syntax. Triple formats get the established knowledge graph as one graph
+ * (ontology, asserted data and inferences, each triple once; contested content, which lives only in the claimed
+ * graph, is left out; the VoID description goes in a file beside it); TriG keeps the named graphs apart, the
+ * claimed and VoID graphs included, and carries the default ("truthy") graph as its default graph.
  */
 public final class Exporter {
     public enum Format {
@@ -59,14 +61,18 @@ public final class Exporter {
                 DatasetGraph copy = DatasetGraphFactory.createTxnMem();
                 dsg.listGraphNodes().forEachRemaining(g -> dsg.getGraph(g).find().forEachRemaining(
                         t -> copy.add(g, t.getSubject(), t.getPredicate(), t.getObject())));
+                // The default ("truthy") graph too, so that a stock SPARQL server loading the TriG file answers
+                // queries without GRAPH as ours does (docs/ontology.md, "Status graphs").
+                dsg.getDefaultGraph().find().forEachRemaining(t -> copy.getDefaultGraph().add(t));
                 copy.prefixes().putAll(Vocab.prefixes().getNsPrefixMap());
                 RDFDataMgr.write(out, copy, format.rdfFormat);
                 long[] n = {0};
                 copy.find().forEachRemaining(q -> n[0]++);
                 return n[0];
             }
-            // Triple formats carry the default ("truthy") graph: what the report establishes (docs/store.md).
-            Graph union = dsg.getDefaultGraph();
+            Graph union = new org.apache.jena.sparql.graph.GraphUnionRead(dsg,
+                    kg.borderlands.link.VoidDescription.DESCRIBED_GRAPHS.stream()
+                            .map(org.apache.jena.graph.NodeFactory::createURI).toList());
             Model m = ModelFactory.createDefaultModel();
             org.apache.jena.graph.GraphUtil.addInto(m.getGraph(), union);
             m.setNsPrefixes(Vocab.prefixes());

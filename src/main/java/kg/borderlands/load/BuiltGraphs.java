@@ -5,10 +5,17 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 
 /**
- * The graphs of a build, and what validation said of them. {@code claimed} holds contested content and its
- * inferences (docs/ontology.md, "Status graphs"); the other three make up the default ("truthy") graph.
+ * The graphs of a build — ontology, asserted data, inferences, the claimed graph (contested content and its
+ * inferences, docs/ontology.md "Status graphs"), and the VoID description of the established graphs — and what
+ * validation said of them.
  */
-public record BuiltGraphs(Model ontology, Model data, Model inferred, Model claimed, ValidationReport report) {
+public record BuiltGraphs(Model ontology, Model data, Model inferred, Model claimed, ValidationReport report,
+                          Model voidDescription) {
+    /** A build without its VoID description (nothing to describe yet, e.g. while validating). */
+    public BuiltGraphs(Model ontology, Model data, Model inferred, Model claimed, ValidationReport report) {
+        this(ontology, data, inferred, claimed, report, ModelFactory.createDefaultModel());
+    }
+
     /** Ontology, asserted data and inferences: what the report establishes, the store's default graph. */
     public Model union() {
         return ModelFactory.createUnion(ModelFactory.createUnion(ontology, data), inferred);

@@ -42,8 +42,10 @@ public final class GraphBuilder {
         Model data = mapped.data();
         Model inferred = Inference.infer(ontology, data);
         Model claimed = Inference.claimed(ontology, data, inferred, mapped.claimed());
-        BuiltGraphs graphs = new BuiltGraphs(ontology, data, inferred, claimed, null);
-        return new BuiltGraphs(ontology, data, inferred, claimed, validate(graphs));
+        ValidationReport report = validate(new BuiltGraphs(ontology, data, inferred, claimed, null));
+        Model voidDescription = kg.borderlands.link.VoidDescription.forStore(
+                new BuiltGraphs(ontology, data, inferred, claimed, report).union().getGraph());
+        return new BuiltGraphs(ontology, data, inferred, claimed, report, voidDescription);
     }
 
     private Model readOntology() throws IOException, CurationException {

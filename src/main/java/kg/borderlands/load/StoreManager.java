@@ -95,8 +95,10 @@ public final class StoreManager {
                     ds.addNamedModel(Vocab.GRAPH_DATA, graphs.data());
                     ds.addNamedModel(Vocab.GRAPH_INFERRED, graphs.inferred());
                     ds.addNamedModel(Vocab.GRAPH_CLAIMED, graphs.claimed());
-                    // The default graph is the "truthy" one: established content only (docs/ontology.md).
-                    ds.getDefaultModel().add(graphs.union());
+                    ds.addNamedModel(kg.borderlands.link.VoidDescription.GRAPH, graphs.voidDescription());
+                    // The default graph is the "truthy" one: established content (and its VoID description),
+                    // never the claimed graph (docs/ontology.md, docs/store.md).
+                    ds.getDefaultModel().add(graphs.union()).add(graphs.voidDescription());
                     ds.getDefaultModel().setNsPrefixes(Vocab.prefixes());
                 });
             } finally {
