@@ -224,7 +224,7 @@ public final class NetworkProjector {
             out.directed(RelationKinds.MEDIATION, byRole, "Mediator", "NegotiatingParty");
             out.directed(RelationKinds.ATTACK, byRole, "Perpetrator", "Target");
             out.directed(RelationKinds.ATTACK, byRole, "Perpetrator", "Victim");
-            out.directed(RelationKinds.MEASURE, byRole, "Authority", "Subject");
+            out.directed(RelationKinds.MEASURE, byRole, "Authority", "SubjectRole");
             if (all.contains("MilitaryOperation")) {
                 out.directed(RelationKinds.OPERATION, byRole, "Organiser", "Target");
                 out.directed(RelationKinds.OPERATION, byRole, "Authority", "Target");

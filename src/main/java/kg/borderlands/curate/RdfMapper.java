@@ -131,7 +131,7 @@ public final class RdfMapper {
     private void actor(Resource s, Records.Actor a) {
         instant(s, "founded", a.founded());
         instant(s, "dissolved", a.dissolved());
-        link(s, blkProp("country"), a.country());
+        link(s, blkProp("homeState"), a.country());
         boolean group = ontology.isSubClassOf(a.type(), "SocialGroup");
         links(s, group ? blkProp("subGroupOf") : ORG_SUB_ORG_OF, a.partOf());
         links(s, blkProp("basedIn"), a.basedIn());

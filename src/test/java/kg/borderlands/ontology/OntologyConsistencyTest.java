@@ -306,7 +306,7 @@ class OntologyConsistencyTest {
                 "relatedTo", "date", "place", "hasParticipant", "participatedIn", "qualifiedParticipation", "agent", "role",
                 "triggeredBy", "claimant", "accused", "act", "about", "respondsTo", "answeredBy", "stance", "qualifier",
                 "unit", "event", "period", "reportedBy", "recommendedBy", "addressedTo", "concerns", "topic", "within",
-                "founded", "dissolved", "country", "basedIn", "parentSection", "inReport", "referencedIn", "cites");
+                "founded", "dissolved", "homeState", "territory", "content", "status", "record", "basedIn", "parentSection", "inReport", "referencedIn", "cites");
         List<String> requiredDataProps = List.of("validFrom", "validUntil", "office", "earliest", "latest", "outcome",
                 "dateQualifier", "approximate", "dateText", "quote", "value", "valueMax", "measure", "coordinateSource",
                 "number", "publisherName", "authorName", "interlocutor", "location", "interviewMode");
@@ -547,7 +547,7 @@ class OntologyConsistencyTest {
                 dct:identifier "state-a" ; dct:description "A fictional state."@en ; blk:territory id:pl-a ; blk:record id:state-a\\/record .
             id:state-a\\/record a blk:CuratedRecord ; foaf:primaryTopic id:state-a ; blk:citedSection id:sec-i ; blk:citedFootnote id:fn-1 .
             id:group-b a blk:MilitantGroup ; skos:prefLabel "Group B"@en ; rdfs:label "Group B"@en ; skos:altLabel "GB"@en ;
-                dct:identifier "group-b" ; blk:country id:state-a ; blk:basedIn id:pl-b ; blk:record id:group-b\\/record ;
+                dct:identifier "group-b" ; blk:homeState id:state-a ; blk:basedIn id:pl-b ; blk:record id:group-b\\/record ;
                 blk:founded [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitYear ] ; time:inXSDgYear "2007"^^xsd:gYear ;
                               blk:approximate true ; blk:dateText "~2007" ;
                               blk:earliest "2006-01-01"^^xsd:date ; blk:latest "2008-12-31"^^xsd:date ] .
@@ -613,7 +613,7 @@ class OntologyConsistencyTest {
                 blk:earliest "2025-10-12"^^xsd:date ;
                 blk:place id:pl-b ; blk:hasParticipant id:state-a, id:group-b ;
                 blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Authority ] ,
-                                           [ a blk:Participation ; blk:agent id:group-b ; blk:role blk:Subject ] ;
+                                           [ a blk:Participation ; blk:agent id:group-b ; blk:role blk:SubjectRole ] ;
                 blk:citedSection id:sec-i .
 
             id:cl-a-accuses-b a blk:Allegation ; skos:prefLabel "Testland says Group B is sheltered"@en ;
