@@ -36,10 +36,13 @@ class QualityChecksTest {
     void goodRecordsPass() throws Exception {
         List<Finding> f = run("""
                 bkr:sec-ii a blk:Section .
-                bkr:a a blk:CuratedRecord, blk:Actor ; skos:prefLabel "A" ; blk:citedSection bkr:sec-ii .
-                bkr:b a blk:CuratedRecord, blk:Actor ; skos:prefLabel "B" ; blk:citedSection bkr:sec-ii .
+                bkr:a a blk:Actor ; skos:prefLabel "A" ; blk:record bkr:a-record .
+                bkr:a-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
+                bkr:b a blk:Actor ; skos:prefLabel "B" ; blk:record bkr:b-record .
+                bkr:b-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
                 bkr:t a blk:CuratedRecord, blk:Tie ; blk:subject bkr:a ; blk:object bkr:b ; blk:citedSection bkr:sec-ii ;
-                      blk:validFrom "2021-01-01"^^xsd:date ; blk:validUntil "2022-01-01"^^xsd:date .
+                      blk:validFrom "2021-01-01"^^xsd:date ; blk:validUntil "2022-01-01"^^xsd:date ;
+                      blk:status blk:Contested ; blk:accordingTo bkr:a .
                 """);
         assertEquals(List.of(), f);
     }
@@ -54,11 +57,18 @@ class QualityChecksTest {
                 bkr:t a blk:CuratedRecord, blk:Tie ; blk:subject bkr:b ; blk:object bkr:b ; blk:citedSection bkr:sec-ii ;
                       blk:validFrom "2022-01-01"^^xsd:date ; blk:validUntil "2021-01-01"^^xsd:date .
                 bkr:d a blk:CuratedRecord, blk:Denial ; blk:citedSection bkr:sec-ii ; blk:about bkr:nowhere .
+                bkr:c a blk:Actor ; skos:prefLabel "C" ; blk:record bkr:c-record .
+                bkr:c-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
+                bkr:e a blk:Actor ; skos:prefLabel "E" .
+                bkr:u a blk:CuratedRecord, blk:Tie ; blk:subject bkr:c ; blk:object bkr:b ; blk:citedSection bkr:sec-ii ;
+                      blk:status blk:Contested .
                 """);
         assertEquals(Set.of("qc:qc-01-record-without-provenance", "qc:qc-02-cited-footnote-unknown",
                 "qc:qc-03-tie-to-itself", "qc:qc-04-ends-before-it-starts", "qc:qc-05-untyped-reference",
                 "qc:qc-06-same-label-twice",
-                "qc:qc-07-denial-answers-nothing"), checks(f));
+                "qc:qc-07-denial-answers-nothing", "qc:qc-08-contested-without-source"), checks(f));
+        assertTrue(f.stream().anyMatch(x -> "e".equals(x.recordId()) && x.check().equals("qc:qc-01-record-without-provenance")),
+                "an actor without a record citing a section");
         assertTrue(f.stream().allMatch(x -> x.severity() == Finding.Severity.VIOLATION));
         assertTrue(f.stream().anyMatch(x -> "a".equals(x.recordId())), "record id derived from the focus node");
     }
