@@ -227,8 +227,12 @@ public final class RdfMapper {
             if (contested) {
                 part.addProperty(blkProp("status"), blk("Contested"));
                 p.accordingTo().stream().sorted().distinct().forEach(a -> part.addProperty(blkProp("accordingTo"), res(a)));
+            } else if (claims.isContested(e.id())) {
+                // a participation in contested content rests on the same word as the event
+                part.addProperty(blkProp("status"), blk("Contested"));
+                claims.accordingTo(e.id(), e.accordingTo()).forEach(a -> part.addProperty(blkProp("accordingTo"), res(a)));
             } else {
-                part.addProperty(blkProp("status"), blk(claims.isContested(e.id()) ? "Contested" : "Established"));
+                part.addProperty(blkProp("status"), blk("Established"));
             }
             target.add(s, blkProp("qualifiedParticipation"), part);
             target.add(s, blkProp("hasParticipant"), res(p.actor()));
