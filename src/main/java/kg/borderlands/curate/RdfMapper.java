@@ -220,7 +220,10 @@ public final class RdfMapper {
             i++;
             boolean contested = !p.accordingTo().isEmpty();
             Model target = contested ? claimed : eventGraph;
-            Resource part = target.createResource(s.getURI() + "/participation/" + i);
+            // named by actor and role, not by position; the positional IRI published before stays as a
+            // pointer (dct:isReplacedBy) so that it still dereferences (303 to the event)
+            Resource part = target.createResource(s.getURI() + "/participation/" + p.actor() + "-" + slug(p.role()));
+            target.createResource(s.getURI() + "/participation/" + i).addProperty(DCTerms.isReplacedBy, part);
             part.addProperty(RDF.type, blk("Participation"));
             part.addProperty(blkProp("agent"), res(p.actor()));
             part.addProperty(blkProp("role"), value(p.role(), "ParticipantRole"));

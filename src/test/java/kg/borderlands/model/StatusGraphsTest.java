@@ -102,6 +102,18 @@ class StatusGraphsTest {
     }
 
     @Test
+    void participationsAreNamedByActorAndRoleAndOldPositionalIrisStillPointThere() {
+        assertTrue(ask("ASK { bkr:ev-2025-10-08-orakzai-attack blk:qualifiedParticipation "
+                + "<https://w3id.org/borderlands-kg/id/ev-2025-10-08-orakzai-attack/participation/ttp-perpetrator> }"));
+        // the Linked Data servlet answers 303 to the event for any node of the snapshot inside a record
+        Snapshot snapshot = Snapshot.of(dsg);
+        org.apache.jena.rdf.model.Resource old = snapshot.data().getResource(
+                Vocab.ID + "ev-2025-10-08-orakzai-attack/participation/1");
+        assertEquals(Vocab.ID + "ev-2025-10-08-orakzai-attack/participation/ttp-perpetrator",
+                old.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.isReplacedBy).getURI());
+    }
+
+    @Test
     void explorerAndNetworkStillSeeContestedContent() {
         Snapshot snapshot = Snapshot.of(dsg);
         assertEquals("tie", snapshot.entry("tie-taliban-government-sanctuary-ttp").orElseThrow().kind());

@@ -576,44 +576,44 @@ class OntologyConsistencyTest {
                                   blk:earliest "2025-09-01"^^xsd:date ; blk:latest "2025-12-31"^^xsd:date ] ] ;
                 blk:citedSection id:sec-i-a ; blk:citedFootnote id:fn-1 .
             id:tie-c-office-b a blk:OfficeHolding ; skos:prefLabel "C. Person leads Group B"@en ;
-                rdfs:label "C. Person leads Group B"@en ; dct:identifier "tie-c-office-b" ;
+                rdfs:label "C. Person leads Group B"@en ; dct:identifier "tie-c-office-b" ; blk:status blk:Established ;
                 blk:subject id:person-c ; blk:object id:group-b ; blk:office "chief" ; blk:citedSection id:sec-i .
 
             id:ev-2025-10-conflict a blk:Conflict ; skos:prefLabel "Test conflict"@en ; rdfs:label "Test conflict"@en ;
-                dct:identifier "ev-2025-10-conflict" ; blk:citedSection id:sec-i ;
+                dct:identifier "ev-2025-10-conflict" ; blk:status blk:Established ; blk:citedSection id:sec-i ;
                 blk:date [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitMonth ] ; time:inXSDgYearMonth "2025-10"^^xsd:gYearMonth ;
                            blk:earliest "2025-10-01"^^xsd:date ; blk:latest "2025-10-31"^^xsd:date ] ;
                 blk:earliest "2025-10-01"^^xsd:date ; blk:latest "2025-10-31"^^xsd:date ;
                 blk:place id:pl-b ; blk:hasParticipant id:state-a ;
-                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Participant ] .
+                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Participant ; blk:status blk:Established ] .
             id:ev-2025-10-08-attack a blk:SuicideAttack ; skos:prefLabel "Attack in Testdistrict"@en ;
-                rdfs:label "Attack in Testdistrict"@en ; dct:identifier "ev-2025-10-08-attack" ;
+                rdfs:label "Attack in Testdistrict"@en ; dct:identifier "ev-2025-10-08-attack" ; blk:status blk:Established ;
                 blk:date [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitDay ] ; time:inXSDDate "2025-10-08"^^xsd:date ;
                            blk:earliest "2025-10-08"^^xsd:date ; blk:latest "2025-10-08"^^xsd:date ] ;
                 blk:earliest "2025-10-08"^^xsd:date ; blk:latest "2025-10-08"^^xsd:date ;
                 blk:place id:pl-b ; blk:hasParticipant id:group-b, id:state-a ;
-                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:group-b ; blk:role blk:Perpetrator ] ,
-                                           [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Target ] ;
+                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:group-b ; blk:role blk:Perpetrator ; blk:status blk:Established ] ,
+                                           [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Target ; blk:status blk:Established ] ;
                 sem:subEventOf id:ev-2025-10-conflict ; blk:outcome "several soldiers killed" ;
                 blk:citedSection id:sec-i-a ; blk:citedFootnote id:fn-1 .
             id:ev-2025-10-09-strike a blk:Airstrike ; skos:prefLabel "Strike after the attack"@en ;
-                rdfs:label "Strike after the attack"@en ; dct:identifier "ev-2025-10-09-strike" ;
+                rdfs:label "Strike after the attack"@en ; dct:identifier "ev-2025-10-09-strike" ; blk:status blk:Established ;
                 blk:date [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitDay ] ; time:inXSDDate "2025-10-09"^^xsd:date ;
                            blk:earliest "2025-10-09"^^xsd:date ; blk:latest "2025-10-09"^^xsd:date ] ;
                 blk:earliest "2025-10-09"^^xsd:date ; blk:latest "2025-10-09"^^xsd:date ;
                 blk:place id:pl-b ; blk:hasParticipant id:state-a ;
-                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Perpetrator ] ;
+                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Perpetrator ; blk:status blk:Established ] ;
                 sem:subEventOf id:ev-2025-10-conflict ; blk:triggeredBy id:ev-2025-10-08-attack ;
                 blk:citedSection id:sec-i-a .
             id:ev-2025-10-closure a blk:BorderClosure ; skos:prefLabel "Crossings closed"@en ;
-                rdfs:label "Crossings closed"@en ; dct:identifier "ev-2025-10-closure" ;
+                rdfs:label "Crossings closed"@en ; dct:identifier "ev-2025-10-closure" ; blk:status blk:Established ;
                 blk:date [ a time:Interval ;
                     time:hasBeginning [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitDay ] ; time:inXSDDate "2025-10-12"^^xsd:date ;
                                         blk:earliest "2025-10-12"^^xsd:date ; blk:latest "2025-10-12"^^xsd:date ] ] ;
                 blk:earliest "2025-10-12"^^xsd:date ;
                 blk:place id:pl-b ; blk:hasParticipant id:state-a, id:group-b ;
-                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Authority ] ,
-                                           [ a blk:Participation ; blk:agent id:group-b ; blk:role blk:SubjectRole ] ;
+                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Authority ; blk:status blk:Established ] ,
+                                           [ a blk:Participation ; blk:agent id:group-b ; blk:role blk:SubjectRole ; blk:status blk:Established ] ;
                 blk:citedSection id:sec-i .
 
             id:cl-a-accuses-b a blk:Allegation ; skos:prefLabel "Testland says Group B is sheltered"@en ;
@@ -755,6 +755,10 @@ class OntologyConsistencyTest {
                         "state-a", "blk:citedSection", Severity.Violation),
                 broken("provenance on the thing instead of its record", "INSERT DATA { id:person-c blk:citedSection id:sec-i }",
                         "person-c", "blk:citedSection", Severity.Violation),
+                broken("tie without a status", "DELETE WHERE { id:tie-c-office-b blk:status ?s }",
+                        "tie-c-office-b", "blk:status", Severity.Violation),
+                broken("claim whose content is an actor", "INSERT DATA { id:cl-a-accuses-b blk:content id:group-b }",
+                        "cl-a-accuses-b", "blk:content", Severity.Violation),
                 broken("denial that accuses someone", "INSERT DATA { id:cl-b-denies blk:accused id:state-a }",
                         "cl-b-denies", "blk:accused", Severity.Violation),
                 broken("event without label", "DELETE WHERE { id:ev-2025-10-09-strike skos:prefLabel ?l }",
