@@ -66,7 +66,7 @@ class QualityChecksTest {
         assertEquals(Set.of("qc:qc-01-record-without-provenance", "qc:qc-02-cited-footnote-unknown",
                 "qc:qc-03-tie-to-itself", "qc:qc-04-ends-before-it-starts", "qc:qc-05-untyped-reference",
                 "qc:qc-06-same-label-twice",
-                "qc:qc-07-denial-answers-nothing", "qc:qc-08-contested-without-source"), checks(f));
+                "qc:qc-07-denial-answers-nothing", "qc:qc-10-contested-without-source"), checks(f));
         assertTrue(f.stream().anyMatch(x -> "e".equals(x.recordId()) && x.check().equals("qc:qc-01-record-without-provenance")),
                 "an actor without a record citing a section");
         assertTrue(f.stream().allMatch(x -> x.severity() == Finding.Severity.VIOLATION));
