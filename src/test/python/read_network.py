@@ -1,10 +1,12 @@
 """Reads a network export with networkx and prints what it found, one JSON object on stdout.
 
-usage: read_network.py graphml|gexf FILE
+usage: read_network.py graphml|gexf|cytoscape FILE, or read_network.py csv DIR (nodes.csv, edges.csv)
 Prints {"graph": class name, "nodes": n, "edges": m, "edge_attrs": {name: sorted type names},
 "node_attrs": {...}, "edges_by_id": {id: {attribute: value}}} so the Java test can compare with the CSV export.
 """
+import csv
 import json
+import os
 import sys
 
 import networkx as nx
@@ -18,9 +20,29 @@ def type_names(items):
     return {k: sorted(v) for k, v in types.items()}
 
 
+def read_csv(directory):
+    """networkx has no reader for a CSV node and edge list: Python's csv module reads it into a MultiDiGraph."""
+    g = nx.MultiDiGraph()
+    with open(os.path.join(directory, "nodes.csv"), newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            g.add_node(row.pop("id"), **row)
+    with open(os.path.join(directory, "edges.csv"), newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            g.add_edge(row.pop("source"), row.pop("target"), key=row["id"], **row)
+    return g
+
+
 def main():
     fmt, path = sys.argv[1], sys.argv[2]
-    g = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    if fmt == "graphml":
+        g = nx.read_graphml(path)
+    elif fmt == "gexf":
+        g = nx.read_gexf(path)
+    elif fmt == "cytoscape":
+        with open(path, encoding="utf-8") as f:
+            g = nx.cytoscape_graph(json.load(f))
+    else:
+        g = read_csv(path)
     edges = list(g.edges(keys=True, data=True)) if g.is_multigraph() else [(u, v, None, d) for u, v, d in g.edges(data=True)]
     by_id = {}
     for u, v, k, d in edges:

@@ -304,10 +304,49 @@ public final class NetworkExporter {
         return Map.of("elements", elements);
     }
 
+    /**
+     * The file export: the {@link #cytoscape} elements in a document that Cytoscape.js ({@code cy.json()}),
+     * Cytoscape desktop (.cyjs) and networkx ({@code cytoscape_graph}) all read: top-level {@code data},
+     * {@code directed: true} and {@code multigraph: true} (one directed multigraph, as in GraphML and GEXF), and in
+     * each element's data the keys networkx looks for besides {@code id}: {@code value} and {@code name} (the
+     * node's id and label) on nodes, {@code key} (the edge's id, so parallel edges stay apart) on edges.
+     */
+    public static Map<String, Object> cytoscapeDocument(Network net) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> elements = (Map<String, Object>) cytoscape(net).get("elements");
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        for (Object o : (List<?>) elements.get("nodes")) {
+            Map<String, Object> d = new LinkedHashMap<>(data(o));
+            d.put("value", d.get("id"));
+            d.put("name", d.get("label"));
+            nodes.add(Map.of("data", d));
+        }
+        List<Map<String, Object>> edges = new ArrayList<>();
+        for (Object o : (List<?>) elements.get("edges")) {
+            Map<String, Object> d = new LinkedHashMap<>(data(o));
+            d.put("key", d.get("id"));
+            edges.add(Map.of("data", d));
+        }
+        Map<String, Object> els = new LinkedHashMap<>();
+        els.put("nodes", nodes);
+        els.put("edges", edges);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("data", Map.of("name", "borderlands-kg actor network"));
+        doc.put("directed", true);
+        doc.put("multigraph", true);
+        doc.put("elements", els);
+        return doc;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> data(Object element) {
+        return (Map<String, Object>) ((Map<String, Object>) element).get("data");
+    }
+
     public static void writeCytoscape(Network net, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         JSON.writerWithDefaultPrettyPrinter().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .writeValue(w, cytoscape(net));
+                .writeValue(w, cytoscapeDocument(net));
         w.write('\n');
         w.flush();
     }

@@ -19,7 +19,9 @@ import java.util.Objects;
  * Writes the store in a standard RDF syntax. Triple formats get the established knowledge graph as one graph
  * (ontology, asserted data and inferences, each triple once; contested content, which lives only in the claimed
  * graph, is left out; the VoID description goes in a file beside it); TriG keeps the named graphs apart, the
- * claimed and VoID graphs included, and carries the default ("truthy") graph as its default graph.
+ * claimed and VoID graphs included, and carries the default ("truthy") graph as its default graph. JSON-LD is
+ * compacted with the project's context ({@link JsonLdContext}), embedded, so that keys read {@code label},
+ * {@code aliases}, {@code country}….
  */
 public final class Exporter {
     public enum Format {
@@ -76,7 +78,15 @@ public final class Exporter {
             Model m = ModelFactory.createDefaultModel();
             org.apache.jena.graph.GraphUtil.addInto(m.getGraph(), union);
             m.setNsPrefixes(Vocab.prefixes());
-            RDFDataMgr.write(out, m, format.rdfFormat);
+            if (format == Format.JSONLD) {
+                try {
+                    JsonLdContext.write(m.getGraph(), out);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            } else {
+                RDFDataMgr.write(out, m, format.rdfFormat);
+            }
             return m.size();
         });
     }

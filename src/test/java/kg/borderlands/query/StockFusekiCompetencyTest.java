@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The competency questions are portable: a stock Fuseki — {@code FusekiServer} with no customisation, as
  * {@code fuseki-server --file kg.trig /kg} would start it — loaded from our TriG dump (the {@code export}
- * command's output: the default "truthy" graph and the named graphs, the claimed graph among them) answers every {@code queries/cq-*.rq}, sent as the file's text unchanged, with the result
- * set {@link CompetencyQuestionsTest} expects from our own store.
+ * command's output: the default "truthy" graph and the named graphs, the claimed graph among them) answers every
+ * {@code queries/cq-*.rq}, sent as the file's text unchanged, with the result set {@link CompetencyQuestionsTest}
+ * expects from our own store; the quality checks {@code queries/qc/*.rq} run unchanged and find nothing.
  */
 class StockFusekiCompetencyTest {
     private static FusekiServer fuseki;
@@ -58,6 +59,24 @@ class StockFusekiCompetencyTest {
 
     static Stream<Path> questions() throws IOException {
         return CompetencyQuestionsTest.questions();
+    }
+
+    static Stream<Path> qualityChecks() throws IOException {
+        try (Stream<Path> s = Files.list(TestProject.root().resolve("queries/qc"))) {
+            return s.filter(p -> p.toString().endsWith(".rq")).sorted().toList().stream();
+        }
+    }
+
+    /** The quality checks run unchanged too, and find nothing wrong in the dump, as they do at load time. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("qualityChecks")
+    void qualityChecksRunUnchangedAndFindNothing(Path rq) throws IOException {
+        String url = "http://localhost:" + fuseki.getHttpPort() + "/kg/sparql";
+        try (QueryExecutionHTTP qe = QueryExecutionHTTP.service(url).queryString(Files.readString(rq)).build()) {
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            qe.execSelect().forEachRemaining(r -> rows.add(r.toString()));
+            assertEquals(java.util.List.of(), rows, rq.getFileName() + " on stock Fuseki");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
