@@ -19,9 +19,13 @@ final class Errors {
 
     private Errors() {}
 
+    /** Error ID of an unknown command (docs/errors.md). */
+    static final String UNKNOWN_COMMAND = "BKG-E206";
+
     static int onBadArguments(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("error: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandName() + " --help')");
+        err.println("error: " + unknownCommand(e).orElse(e.getMessage()) + " (see '"
+                + e.getCommandLine().getCommandName() + " --help')");
         err.flush();
         return USAGE;
     }
@@ -49,6 +53,19 @@ final class Errors {
         if (verbose) e.printStackTrace(err);
         err.flush();
         return code;
+    }
+
+    /** "unknown command 'x'; the commands are …" when a command with subcommands got a word it does not know. */
+    private static java.util.Optional<String> unknownCommand(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u)) return java.util.Optional.empty();
+        CommandLine cl = e.getCommandLine();
+        var subs = cl.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+        if (subs.isEmpty() || u.getUnmatched().isEmpty() || u.getUnmatched().get(0).startsWith("-")) {
+            return java.util.Optional.empty();
+        }
+        String where = cl.getParent() == null ? "" : " for '" + cl.getCommandName() + "'";
+        return java.util.Optional.of(UNKNOWN_COMMAND + " unknown command '" + u.getUnmatched().get(0) + "'" + where
+                + "; the commands are: " + String.join(", ", subs));
     }
 
     private static boolean isVerbose(CommandLine cl) {

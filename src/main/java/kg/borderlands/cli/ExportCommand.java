@@ -16,11 +16,14 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the store as RDF: ttl, nt, jsonld, rdfxml (union graph) or trig (named graphs). "
+        description = "Write the published build of the store (never builds it: run load first) as RDF: ttl, nt, jsonld, rdfxml (union graph) or trig (named graphs). "
                 + "The VoID description goes in its own named graph (trig) or beside the file as NAME.void.ttl.")
 final class ExportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "FORMAT", required = true,
             description = "ttl, nt, jsonld, trig or rdfxml.")
@@ -55,7 +58,7 @@ final class ExportCommand implements Callable<Integer> {
                 }
             }
             return null;
-        });
+        }, spec.commandLine().getErr());
         return 0;
     }
 }

@@ -19,12 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code ingest REPORT.md [--out DIR] [--report-id ID]}: the report's sections, footnotes and cited works as YAML. */
+/** {@code ingest REPORT.md [--out DIR] [--report-id ID]}: the report's sections, footnotes, cited works and paragraphs as YAML. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {
-                "Reads the report (markdown) and writes its section tree, footnotes and cited works as curated "
-                        + "YAML records: sections.yaml, footnotes.yaml, works.yaml.",
-                "Footnote texts are not written; see docs/ingest.md."},
+                "Reads the report (markdown) and writes its section tree, footnotes, cited works and paragraph "
+                        + "anchors as curated YAML records: sections.yaml, footnotes.yaml, works.yaml, paragraphs.yaml.",
+                "Neither footnote nor paragraph texts are written; see docs/ingest.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:records written", "1:report missing, unreadable or without sections; or output not writable",
                 "2:invalid usage"})

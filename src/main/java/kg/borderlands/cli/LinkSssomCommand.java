@@ -22,7 +22,8 @@ final class LinkSssomCommand extends LinkSubcommand {
     @Override
     public Integer call() throws Exception {
         Path target = out != null ? out : options.data.resolve("mappings").resolve("borderlands-kg.sssom.tsv");
-        List<Sssom.Mapping> mappings = withStore(Sssom::fromGraph);
+        // generated into data/: from an up-to-date build only, never from a stale one with a warning
+        List<Sssom.Mapping> mappings = options.withUpToDateStore(Sssom::fromGraph);
         int rows = mappings.size();
         String text = Sssom.write(mappings);
         var pw = out();

@@ -15,9 +15,9 @@ abstract class LinkSubcommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Builds or reuses the store, opens it, runs {@code work}, and closes it again. */
+    /** Runs {@code work} on the published build (never builds it). */
     <T> T withStore(StoreOptions.StoreWork<T> work) throws Exception {
-        return options.withStore(work);
+        return options.withStore(work, err());
     }
 
     PrintWriter out() {

@@ -7,11 +7,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = "Build the TDB2 store from ontology/ and data/ (reused when the inputs are unchanged). "
-                + "The build is validated first; a failing build leaves the previous store untouched.")
+        description = "Build the TDB2 store from ontology/ and data/ (reused when the inputs are unchanged and the "
+                + "published build verifies). The build is validated first; a failing or interrupted build leaves "
+                + "the previous store untouched. One load at a time per store: a second one waits (--wait).")
 final class LoadCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
@@ -19,12 +22,22 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Rebuild even if the inputs are unchanged.")
     boolean force;
 
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long to wait for another load of the same store to finish (default: ${DEFAULT-VALUE}; 0: do not wait).")
+    double waitSeconds;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        LoadOperation.Result r = LoadOperation.ensure(options.inputs(), options.storeManager(), force);
+        if (waitSeconds < 0 || Double.isNaN(waitSeconds)) throw new IllegalArgumentException("--wait must be 0 or more seconds");
+        PrintWriter err = spec.commandLine().getErr();
+        LoadOperation.Result r = LoadOperation.ensure(options.inputs(), options.storeManager(), force,
+                Duration.ofMillis(Math.round(waitSeconds * 1000)), line -> {
+                    err.println(line);
+                    err.flush();
+                });
         var out = spec.commandLine().getOut();
         if (r.reused()) {
             out.println("store is up to date: " + r.build());

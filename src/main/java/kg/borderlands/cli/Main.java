@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "borderlands-kg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Knowledge graph of Crisis Group Asia Report N°354 on Apache Jena.",
         subcommands = {LoadCommand.class, ValidateCommand.class, ServeCommand.class, QueryCommand.class,
-                ExportCommand.class, IngestCommand.class, NetworkCommand.class, LinkCommand.class,
+                ExportCommand.class, IngestCommand.class, CoverageCommand.class, NetworkCommand.class, LinkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and debug output.")
@@ -43,7 +43,21 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler(Errors::onBadArguments);
         cl.setExecutionExceptionHandler(Errors::onFailure);
+        cl.setExecutionStrategy(Main::rejectUnmatchedThenRun);
         return cl.execute(args);
+    }
+
+    /**
+     * Picocli skips its check of unmatched arguments when help is asked for, so {@code publish --help} printed
+     * the main help and exited 0. Unmatched arguments (an unknown command) are an error before any help.
+     */
+    private static int rejectUnmatchedThenRun(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (!p.unmatched().isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -48,9 +48,9 @@ final class NetworkFilterOptions {
         }
     }
 
-    /** Builds or reuses the store, projects the network and applies the filters. */
-    Network load(StoreOptions store) throws Exception {
+    /** Reads the published build, projects the network and applies the filters. */
+    Network load(StoreOptions store, java.io.PrintWriter err) throws Exception {
         NetworkFilter f = filter();
-        return store.withStore(dsg -> new NetworkProjector(dsg).project().filter(f));
+        return store.withStore(dsg -> new NetworkProjector(dsg).project().filter(f), err);
     }
 }

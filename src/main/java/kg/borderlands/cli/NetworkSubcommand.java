@@ -19,9 +19,9 @@ abstract class NetworkSubcommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Builds or reuses the store and returns the filtered network. */
+    /** Reads the published build and returns the filtered network. */
     Network network() throws Exception {
-        return filters.load(store);
+        return filters.load(store, spec.commandLine().getErr());
     }
 
     PrintWriter out() {

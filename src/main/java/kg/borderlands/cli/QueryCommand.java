@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = "Run a SPARQL query against the store, offline. Prefixes blk:, bkr:, skos:, time:… are predeclared.")
+        description = "Run a SPARQL query against the published build of the store, offline (never builds it: run load first). Prefixes blk:, bkr:, skos:, time:… are predeclared.")
 final class QueryCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -37,7 +40,7 @@ final class QueryCommand implements Callable<Integer> {
         options.withStore(dsg -> {
             QueryRunner.run(dsg, sparql, fmt, System.out);
             return null;
-        });
+        }, spec.commandLine().getErr());
         System.out.flush();
         return 0;
     }

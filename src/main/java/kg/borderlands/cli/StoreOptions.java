@@ -1,13 +1,20 @@
 package kg.borderlands.cli;
 
+import kg.borderlands.load.Fingerprint;
 import kg.borderlands.load.ProjectInputs;
+import kg.borderlands.load.StoreException;
 import kg.borderlands.load.StoreManager;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Options shared by the commands that read inputs and use a store. */
 final class StoreOptions {
+    /** Warning ID of a published build made from other inputs (docs/errors.md). */
+    static final String STALE = "BKG-W201";
+
     @Option(names = "--store", paramLabel = "DIR", defaultValue = "store",
             description = "TDB2 store directory (default: ${DEFAULT-VALUE}).")
     Path store;
@@ -32,21 +39,49 @@ final class StoreOptions {
         return new StoreManager(store);
     }
 
-    /** Work done on the open store. */
+    /** Work done on the published build. */
     @FunctionalInterface
     interface StoreWork<T> {
         T apply(org.apache.jena.sparql.core.DatasetGraph dsg) throws Exception;
     }
 
-    /** Builds or reuses the store, opens it, runs {@code work}, and always closes it again. */
-    <T> T withStore(StoreWork<T> work) throws Exception {
-        StoreManager sm = storeManager();
-        kg.borderlands.load.LoadOperation.ensure(inputs(), sm, false);
-        org.apache.jena.sparql.core.DatasetGraph dsg = sm.open();
-        try {
-            return work.apply(dsg);
-        } finally {
-            StoreManager.close(dsg);
+    /**
+     * Runs {@code work} on the published build, read into memory from its verified dump: never builds, never
+     * moves {@code CURRENT}, needs no lock (works while {@code serve} holds the TDB2 database) and no write
+     * access. Fails (BKG-E201/E202) if nothing is published or the build is damaged; warns on {@code err}
+     * (BKG-W201) if the build was made from other inputs than the ones given.
+     */
+    <T> T withStore(StoreWork<T> work, PrintWriter err) throws Exception {
+        try (StoreManager.PublishedBuild b = storeManager().readPublished()) {
+            if (stale(b)) {
+                err.println("warning: " + STALE + " the store's build " + b.build().getFileName()
+                        + " was made from other inputs (or another version of borderlands-kg) than " + data
+                        + "; answering from it as published (run 'load' to rebuild)");
+                err.flush();
+            }
+            return work.apply(b.dataset());
         }
+    }
+
+    /**
+     * Like {@link #withStore(StoreWork, PrintWriter)} for a command that writes a file generated from the graph
+     * (into the inputs): a stale build is refused (BKG-E207) rather than used with a warning.
+     */
+    <T> T withUpToDateStore(StoreWork<T> work) throws Exception {
+        try (StoreManager.PublishedBuild b = storeManager().readPublished()) {
+            if (stale(b)) {
+                throw new StoreException(StoreException.Kind.STALE, "the store's build " + b.build().getFileName()
+                        + " was made from other inputs than " + data + "; run 'load' first");
+            }
+            return work.apply(b.dataset());
+        }
+    }
+
+    /** True if the inputs are there and differ from those the build was made from. */
+    private boolean stale(StoreManager.PublishedBuild b) throws java.io.IOException {
+        ProjectInputs in = inputs();
+        // Only inputs that are there can be compared (a reader may run far from the project's folders).
+        if (!Files.isDirectory(in.ontologyDir()) || !Files.isDirectory(in.dataDir())) return false;
+        return !Fingerprint.of(in).equals(b.manifest().fingerprint());
     }
 }

@@ -11,6 +11,7 @@ public enum Kind {
     RECOMMENDATIONS("recommendations", "Recommendation", Records.Recommendation.class),
     SECTIONS("sections", "Section", Records.Section.class),
     FOOTNOTES("footnotes", "Footnote", Records.Footnote.class),
+    PARAGRAPHS("paragraphs", "Paragraph", Records.Paragraph.class),
     WORKS("works", "Work", Records.Work.class),
     LINKS("links", "Link", Records.Link.class);
 
@@ -40,7 +41,7 @@ public enum Kind {
 
     /** True for records curated from the report (as opposed to the source records written by ingest). */
     public boolean curated() {
-        return this != SECTIONS && this != FOOTNOTES && this != WORKS;
+        return this != SECTIONS && this != FOOTNOTES && this != PARAGRAPHS && this != WORKS;
     }
 
     public static Kind byKey(String key) {

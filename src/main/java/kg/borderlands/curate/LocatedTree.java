@@ -10,8 +10,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -55,13 +65,14 @@ public final class LocatedTree {
     }
 
     /**
-     * Reads a YAML file. Syntax errors and duplicate keys become a {@link CurationException} naming file,
-     * line and column.
+     * Reads a YAML file. Syntax errors, duplicate keys, bytes that are not UTF-8, and YAML anchors or aliases
+     * become a {@link CurationException} naming file, line and column.
      */
     public static LocatedTree read(Path file) throws CurationException, IOException {
         Objects.requireNonNull(file, "file");
         Map<String, JsonLocation> locations = new HashMap<>();
-        try (JsonParser parser = YAML.createParser(file.toFile())) {
+        String text = decodeUtf8(file);
+        try (JsonParser parser = YAML.createParser(text)) {
             JsonToken first = parser.nextToken();
             JsonNode root = first == null ? NODES.objectNode() : readValue(parser, "", locations, file);
             return new LocatedTree(file, root, locations);
@@ -74,14 +85,59 @@ public final class LocatedTree {
         }
     }
 
+    /**
+     * The file's text, decoded strictly: a byte sequence that is not UTF-8 is reported at its own line and
+     * column (the YAML reader decodes ahead in blocks and reported a line several lines before).
+     */
+    private static String decodeUtf8(Path file) throws IOException, CurationException {
+        byte[] bytes = Files.readAllBytes(file);
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = dec.decode(in, out, true);
+        if (!r.isError()) r = dec.flush(out);
+        if (r.isError()) {
+            int at = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8).length() + 1;
+            throw new CurationException(java.util.List.of(new Problem(Problem.SYNTAX, file, line, column, null,
+                    String.format(Locale.ROOT, "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8",
+                            bytes[at] & 0xff))));
+        }
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** YAML anchors ({@code &a}) and aliases ({@code *a}) are refused: Jackson reads an alias as its name. */
+    private static void refuseAnchors(JsonParser p, Path file) throws IOException, CurationException {
+        if (!(p instanceof YAMLParser y)) return;
+        String what = y.isCurrentAlias() ? "alias '*" + y.getText() + "'"
+                : y.getObjectId() != null ? "anchor '&" + y.getObjectId() + "'" : null;
+        if (what == null) return;
+        JsonLocation at = p.currentTokenLocation();
+        throw new CurationException(java.util.List.of(new Problem(Problem.SYNTAX, file, at.getLineNr(),
+                at.getColumnNr(), null, "YAML " + what + ": anchors and aliases are not supported; write the value out")));
+    }
+
     private static JsonNode readValue(JsonParser p, String ptr, Map<String, JsonLocation> locs, Path file)
             throws IOException, CurationException {
         locs.putIfAbsent(ptr, p.currentTokenLocation());
+        refuseAnchors(p, file);
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT: {
                 ObjectNode obj = NODES.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    refuseAnchors(p, file);
                     String name = p.currentName();
                     JsonLocation at = p.currentTokenLocation();
                     String child = ptr + "/" + name.replace("~", "~0").replace("/", "~1");

@@ -99,6 +99,7 @@ public final class RdfMapper {
             case RECOMMENDATIONS -> recommendation(s, (Records.Recommendation) rec);
             case SECTIONS -> section(s, (Records.Section) rec);
             case FOOTNOTES -> footnote(s, (Records.Footnote) rec);
+            case PARAGRAPHS -> paragraph(s, (Records.Paragraph) rec);
             case WORKS -> work(s, (Records.Work) rec);
             case LINKS -> externalLink(s, (Records.Link) rec);
         }
@@ -122,9 +123,15 @@ public final class RdfMapper {
         for (Records.SourceRef src : rec.source()) {
             Records.Section sec = records.sectionsByNumber().get(src.section());
             holder.addProperty(blkProp("citedSection"), res(sec.id()));
+            for (Integer n : src.paragraphs()) {
+                holder.addProperty(blkProp("citedParagraph"), res(records.paragraph(src.section(), n).id()));
+            }
             for (Integer n : src.footnotes()) {
                 holder.addProperty(blkProp("citedFootnote"), res(records.footnotesByNumber().get(n).id()));
             }
+        }
+        if (rec.source().stream().allMatch(src -> Records.SourceRef.TITLE_ONLY.equals(src.support()))) {
+            holder.addProperty(blkProp("support"), blk("TitleOnly"));
         }
     }
 
@@ -153,6 +160,7 @@ public final class RdfMapper {
     private void tie(Resource s, Records.Tie t) {
         link(s, blkProp("subject"), t.subject());
         link(s, blkProp("object"), t.object());
+        if (t.objectDescription() != null) s.addProperty(blkProp("objectDescription"), t.objectDescription(), "en");
         Resource during = null;
         if (t.from() != null || t.to() != null) {
             during = interval(s, blkProp("during"), t.from(), t.to());
@@ -328,6 +336,14 @@ public final class RdfMapper {
         s.addLiteral(blkProp("number"), model.createTypedLiteral(f.number().toString(), XSDDatatype.XSDinteger));
         link(s, blkProp("referencedIn"), f.section());
         links(s, blkProp("cites"), f.cites());
+    }
+
+    private void paragraph(Resource s, Records.Paragraph p) {
+        s.addLiteral(blkProp("number"), model.createTypedLiteral(p.number().toString(), XSDDatatype.XSDinteger));
+        link(s, blkProp("inSection"), p.section());
+        for (Integer n : p.footnotes()) {
+            s.addProperty(blkProp("referencesFootnote"), res(records.footnotesByNumber().get(n).id()));
+        }
     }
 
     private void work(Resource s, Records.Work w) {

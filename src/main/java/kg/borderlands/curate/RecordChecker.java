@@ -109,6 +109,7 @@ public final class RecordChecker {
                 case RECOMMENDATIONS -> recommendation((Records.Recommendation) rec);
                 case SECTIONS -> section((Records.Section) rec);
                 case FOOTNOTES -> footnote((Records.Footnote) rec);
+                case PARAGRAPHS -> paragraph((Records.Paragraph) rec);
                 case WORKS -> work((Records.Work) rec);
                 case LINKS -> link((Records.Link) rec);
             }
@@ -136,6 +137,17 @@ public final class RecordChecker {
                     problems.add(r.problem(Problem.DANGLING_REFERENCE, field + "/footnotes/" + i,
                             "no footnote numbered " + n));
                 }
+            }
+            for (int i = 0; i < s.paragraphs().size(); i++) {
+                Integer n = s.paragraphs().get(i);
+                if (set.sectionsByNumber().containsKey(s.section()) && (n == null || set.paragraph(s.section(), n) == null)) {
+                    problems.add(r.problem(Problem.DANGLING_REFERENCE, field + "/paragraphs/" + i,
+                            "section " + s.section() + " has no paragraph " + n));
+                }
+            }
+            if (s.support() != null && !s.support().equals(Records.SourceRef.TITLE_ONLY)) {
+                problems.add(r.problem(Problem.BAD_VALUE, field + "/support", "support '" + s.support()
+                        + "' is not allowed; the only value is " + Records.SourceRef.TITLE_ONLY));
             }
         }
 
@@ -289,6 +301,16 @@ public final class RecordChecker {
         private void footnote(Records.Footnote f) {
             ref("/section", f.section(), EnumSet.of(SECTIONS));
             refs("/cites", f.cites(), EnumSet.of(WORKS));
+        }
+
+        private void paragraph(Records.Paragraph p) {
+            ref("/section", p.section(), EnumSet.of(SECTIONS));
+            for (int i = 0; i < p.footnotes().size(); i++) {
+                if (!set.footnotesByNumber().containsKey(p.footnotes().get(i))) {
+                    problems.add(r.problem(Problem.DANGLING_REFERENCE, "/footnotes/" + i,
+                            "no footnote numbered " + p.footnotes().get(i)));
+                }
+            }
         }
 
         private void link(Records.Link l) {

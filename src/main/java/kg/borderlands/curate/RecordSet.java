@@ -11,6 +11,7 @@ public final class RecordSet {
     private final Map<String, LocatedRecord> byId = new LinkedHashMap<>();
     private final Map<String, Records.Section> sectionsByNumber = new LinkedHashMap<>();
     private final Map<Integer, Records.Footnote> footnotesByNumber = new LinkedHashMap<>();
+    private final Map<String, Records.Paragraph> paragraphsBySection = new LinkedHashMap<>();
 
     public RecordSet(List<LocatedRecord> records) {
         this.records = List.copyOf(records);
@@ -18,6 +19,7 @@ public final class RecordSet {
             byId.putIfAbsent(r.record().id(), r);
             if (r.record() instanceof Records.Section s) sectionsByNumber.putIfAbsent(s.number(), s);
             if (r.record() instanceof Records.Footnote f) footnotesByNumber.putIfAbsent(f.number(), f);
+            if (r.record() instanceof Records.Paragraph p) paragraphsBySection.putIfAbsent(p.section() + "#" + p.number(), p);
         }
     }
 
@@ -35,6 +37,12 @@ public final class RecordSet {
 
     public Map<Integer, Records.Footnote> footnotesByNumber() {
         return Collections.unmodifiableMap(footnotesByNumber);
+    }
+
+    /** The paragraph numbered {@code number} in the section numbered {@code sectionNumber}, or {@code null}. */
+    public Records.Paragraph paragraph(String sectionNumber, int number) {
+        Records.Section s = sectionsByNumber.get(sectionNumber);
+        return s == null ? null : paragraphsBySection.get(s.id() + "#" + number);
     }
 
     public long count(Kind kind) {

@@ -29,9 +29,17 @@ public final class Records {
         List<SourceRef> source();
     }
 
-    /** A place in the report: a section number and optional footnote numbers. */
-    public record SourceRef(@JsonProperty(required = true) String section, List<Integer> footnotes) {
+    /**
+     * A place in the report: a section number, optional paragraph ordinals within that section and optional
+     * footnote numbers. {@code support} says how the place supports the record: absent when the report's own
+     * text does, {@value #TITLE_ONLY} when only the title of a work cited in the footnotes does.
+     */
+    public record SourceRef(@JsonProperty(required = true) String section, List<Integer> paragraphs,
+                            List<Integer> footnotes, String support) {
+        public static final String TITLE_ONLY = "title-only";
+
         public SourceRef {
+            paragraphs = nn(paragraphs);
             footnotes = nn(footnotes);
         }
     }
@@ -102,6 +110,7 @@ public final class Records {
                       @JsonProperty(required = true) List<SourceRef> source,
                       @JsonProperty(required = true) String subject,
                       @JsonProperty(required = true) String object,
+                      String objectDescription,
                       String from, String to, String attestedFrom, String office,
                       List<String> accordingTo, Boolean ended) implements DataRecord {
         public Tie {
@@ -200,6 +209,22 @@ public final class Records {
         public Footnote {
             cites = nn(cites);
             if (label == null && number != null) label = "Footnote " + number;
+        }
+        @Override public List<String> aliases() { return List.of(); }
+        @Override public String description() { return null; }
+        @Override public List<SourceRef> source() { return List.of(); }
+    }
+
+    /** A paragraph of the report (written by {@code ingest}): its section, ordinal and referenced footnotes. */
+    public record Paragraph(@JsonProperty(required = true) String id,
+                            @JsonProperty(required = true) String type,
+                            String label,
+                            @JsonProperty(required = true) String section,
+                            @JsonProperty(required = true) Integer number,
+                            List<Integer> footnotes) implements DataRecord {
+        public Paragraph {
+            footnotes = nn(footnotes);
+            if (label == null && number != null) label = "¶" + number;
         }
         @Override public List<String> aliases() { return List.of(); }
         @Override public String description() { return null; }

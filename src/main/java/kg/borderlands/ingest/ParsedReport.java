@@ -9,13 +9,16 @@ import java.util.List;
  * @param date      the publication date in the data-format date syntax, or {@code null}
  * @param sections  the section tree in document order
  * @param footnotes the footnotes in number order
+ * @param paragraphs the paragraphs of the running text in document order
  * @param warnings  anything irregular the parser noticed
  */
 public record ParsedReport(String title, String date, List<ReportSection> sections,
-                           List<FootnoteEntry> footnotes, List<String> warnings) {
+                           List<FootnoteEntry> footnotes, List<ReportParagraph> paragraphs,
+                           List<String> warnings) {
     public ParsedReport {
         sections = List.copyOf(sections);
         footnotes = List.copyOf(footnotes);
+        paragraphs = List.copyOf(paragraphs);
         warnings = List.copyOf(warnings);
     }
 }

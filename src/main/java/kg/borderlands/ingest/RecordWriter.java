@@ -21,15 +21,17 @@ public final class RecordWriter {
     public static final String SECTIONS = "sections.yaml";
     public static final String FOOTNOTES = "footnotes.yaml";
     public static final String WORKS = "works.yaml";
+    public static final String PARAGRAPHS = "paragraphs.yaml";
 
     private static final Pattern PLAIN = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$|^[A-Z][A-Za-z]*$");
 
-    /** File name → content, in the order sections, footnotes, works. */
+    /** File name → content, in the order sections, footnotes, works, paragraphs. */
     public Map<String, String> render(IngestResult r, String sourceName) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put(SECTIONS, sections(r, sourceName));
         out.put(FOOTNOTES, footnotes(r, sourceName));
         out.put(WORKS, works(r, sourceName));
+        out.put(PARAGRAPHS, paragraphs(r, sourceName));
         return out;
     }
 
@@ -74,6 +76,25 @@ public final class RecordWriter {
             f.add("number: " + fn.number());
             if (fn.section() != null) f.add("section: " + scalar(fn.section()));
             f.add("cites: " + list(fn.cites()));
+            sb.append("  - {").append(String.join(", ", f)).append("}\n");
+        }
+        return sb.toString();
+    }
+
+    private String paragraphs(IngestResult r, String sourceName) {
+        StringBuilder sb = new StringBuilder(header(
+                "The report's paragraphs: section, ordinal and referenced footnotes only, no text", sourceName))
+                .append("paragraphs:\n");
+        for (IngestResult.ParagraphRecord p : r.paragraphs()) {
+            List<String> f = new ArrayList<>();
+            f.add("id: " + scalar(p.id()));
+            f.add("type: Paragraph");
+            f.add("label: " + quoted(p.label()));
+            f.add("section: " + scalar(p.section()));
+            f.add("number: " + p.number());
+            List<String> fns = new ArrayList<>();
+            for (Integer n : p.footnotes()) fns.add(String.valueOf(n));
+            f.add("footnotes: [" + String.join(", ", fns) + "]");
             sb.append("  - {").append(String.join(", ", f)).append("}\n");
         }
         return sb.toString();

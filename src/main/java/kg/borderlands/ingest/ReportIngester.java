@@ -35,7 +35,13 @@ public final class ReportIngester {
             footnotes.add(new IngestResult.FootnoteRecord("fn-" + f.number(), f.number(),
                     f.sectionNumber() == null ? null : ReportSection.idOf(f.sectionNumber()), cites));
         }
+        List<IngestResult.ParagraphRecord> paragraphs = new ArrayList<>();
+        for (ReportParagraph p : report.paragraphs()) {
+            paragraphs.add(new IngestResult.ParagraphRecord(p.id(),
+                    ReportParagraph.anchorOf(p.sectionNumber(), p.ordinal()), ReportSection.idOf(p.sectionNumber()),
+                    p.ordinal(), p.footnotes()));
+        }
         warnings.addAll(resolver.warnings());
-        return new IngestResult(reportId, sections, footnotes, resolver.works(), warnings);
+        return new IngestResult(reportId, sections, footnotes, paragraphs, resolver.works(), warnings);
     }
 }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  *
  * <p>A footnote body is a line starting with {@code <sup>N</sup>}; every other {@code <sup>N</sup>} is an
  * inline reference, and the footnote belongs to the section in which its first reference appears.
+ * Paragraphs are found by {@link ParagraphFinder}.
  */
 public final class ReportParser {
 
@@ -139,7 +140,8 @@ public final class ReportParser {
                     }
                 }
             }
-            return new ParsedReport(title, date, sections, footnotes(), warnings);
+            return new ParsedReport(title, date, sections, footnotes(),
+                    new ParagraphFinder().find(String.join("\n", lines), sections), warnings);
         }
 
         private List<FootnoteEntry> footnotes() {

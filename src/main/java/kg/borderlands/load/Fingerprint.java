@@ -1,5 +1,7 @@
 package kg.borderlands.load;
 
+import kg.borderlands.curate.RecordReader;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -16,9 +18,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * SHA-256 over everything a store is built from: ontology, data and quality checks (paths and bytes),
- * plus the code that builds it (the jar, when running from one). Equal fingerprints mean the store can be
- * reused as it is.
+ * SHA-256 over everything a store is built from: the ontology's Turtle files, the data files the build reads
+ * and the quality checks (paths and bytes), plus the code that builds it (the jar, when running from one).
+ * Equal fingerprints mean the store can be reused as it is. Files the build does not read (the generated
+ * SSSOM file under {@code data/mappings/}, notes) do not count.
  */
 public final class Fingerprint {
     private Fingerprint() {}
@@ -26,7 +29,7 @@ public final class Fingerprint {
     public static String of(ProjectInputs in) throws IOException {
         MessageDigest md = sha256();
         for (Path dir : List.of(in.ontologyDir(), in.dataDir(), in.qcDir())) {
-            for (Path f : files(dir)) {
+            for (Path f : files(in, dir)) {
                 md.update(dir.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
                 md.update(Files.readAllBytes(f));
@@ -43,10 +46,13 @@ public final class Fingerprint {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private static List<Path> files(Path dir) throws IOException {
+    private static List<Path> files(ProjectInputs in, Path dir) throws IOException {
         if (!Files.isDirectory(dir)) return new ArrayList<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+        if (dir.equals(in.dataDir())) return RecordReader.dataFiles(dir);
+        String suffix = dir.equals(in.qcDir()) ? ".rq" : ".ttl";
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix)).sorted()
+                    .collect(Collectors.toList());
         }
     }
 

@@ -35,6 +35,7 @@ public final class GraphBuilder {
     }
 
     public BuiltGraphs build() throws IOException, CurationException {
+        inputs.requireUsable();
         Model ontology = readOntology();
         OntologyIndex index = new OntologyIndex(ontology);
         RecordSet records = new RecordChecker(index).check(new RecordReader().readAll(inputs.dataDir()));

@@ -4,14 +4,22 @@ import kg.borderlands.curate.CurationException;
 import kg.borderlands.validate.ValidationReport;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * Builds the store from the inputs, or reuses the published build when its fingerprint matches.
- * A build with SHACL or quality-check violations is never published.
+ * Builds the store from the inputs, or reuses the published build when it verifies and its fingerprint
+ * matches. Runs under the store's {@link StoreLock}, so concurrent loads serialise; removes the leftovers of
+ * killed loads. A build with SHACL or quality-check violations is never published.
  */
 public final class LoadOperation {
+    /** How long a load waits for another one by default. */
+    public static final Duration DEFAULT_WAIT = Duration.ofMinutes(2);
+
     private LoadOperation() {}
 
     public record Result(boolean reused, Path build, ValidationReport report, long dataTriples, long inferredTriples) {}
@@ -30,17 +38,61 @@ public final class LoadOperation {
         }
     }
 
+    /** {@link #ensure(ProjectInputs, StoreManager, boolean, Duration, Consumer)} with the default wait, notes on stderr. */
     public static Result ensure(ProjectInputs inputs, StoreManager store, boolean force)
+            throws IOException, CurationException, ValidationFailedException {
+        return ensure(inputs, store, force, DEFAULT_WAIT, System.err::println);
+    }
+
+    /**
+     * @param wait   how long to wait for another load holding the lock
+     * @param notice receives one-line notes (waiting, leftovers removed, damaged build rebuilt)
+     */
+    public static Result ensure(ProjectInputs inputs, StoreManager store, boolean force, Duration wait,
+                                Consumer<String> notice)
             throws IOException, CurationException, ValidationFailedException {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(store, "store");
+        inputs.requireUsable();
         String fingerprint = Fingerprint.of(inputs);
-        if (!force && store.isCurrent(fingerprint)) {
-            return new Result(true, store.current().orElseThrow(), null, -1, -1);
+        StoreLock lock;
+        try {
+            lock = StoreLock.acquire(store.root(), wait, notice);
+        } catch (StoreException e) {
+            // A read-only store can still be used as it is, if it is up to date.
+            if (e.kind() == StoreException.Kind.READ_ONLY && !force && upToDate(store, fingerprint, s -> {})) {
+                return new Result(true, store.published(), null, -1, -1);
+            }
+            throw e;
         }
-        BuiltGraphs graphs = new GraphBuilder(inputs).build();
-        if (!graphs.report().conforms()) throw new ValidationFailedException(graphs.report());
-        Path build = store.publish(graphs, fingerprint);
-        return new Result(false, build, graphs.report(), graphs.data().size(), graphs.inferred().size());
+        try (lock) {
+            store.prune(notice);
+            if (!force && upToDate(store, fingerprint, notice)) {
+                return new Result(true, store.published(), null, -1, -1);
+            }
+            BuiltGraphs graphs = new GraphBuilder(inputs).build();
+            if (!graphs.report().conforms()) throw new ValidationFailedException(graphs.report());
+            Path build = store.publish(graphs, fingerprint);
+            store.prune(notice);
+            return new Result(false, build, graphs.report(), graphs.data().size(), graphs.inferred().size());
+        } catch (AccessDeniedException e) {
+            throw StoreLock.readOnly(store.root(), "permission denied: " + e.getFile(), e);
+        } catch (FileSystemException e) {
+            String reason = String.valueOf(e.getReason());
+            if (reason.contains("Read-only") || reason.contains("not permitted")) {
+                throw StoreLock.readOnly(store.root(), reason + ": " + e.getFile(), e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean upToDate(StoreManager store, String fingerprint, Consumer<String> notice) throws IOException {
+        try {
+            return store.isCurrent(fingerprint);
+        } catch (StoreException e) {
+            if (e.kind() == StoreException.Kind.DAMAGED) notice.accept("warning: " + e.getMessage().replace(
+                    "run 'load' to rebuild it", "rebuilding it"));
+            return false;
+        }
     }
 }

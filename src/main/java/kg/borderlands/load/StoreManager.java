@@ -1,7 +1,5 @@
 package kg.borderlands.load;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import kg.borderlands.Vocab;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -12,40 +10,49 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A store directory holding TDB2 builds side by side and a {@code CURRENT} file naming the one in service.
- * A new build is written into a fresh directory and only then published by atomically replacing
- * {@code CURRENT}; a failed build is deleted and leaves the published one untouched.
+ * A store directory holding builds side by side and a {@code CURRENT} file naming the one in service.
  *
  * <pre>
- * store/CURRENT                      name of the published build
- * store/builds/20260227T101500Z-ab12cd34/tdb/            TDB2 database
- * store/builds/20260227T101500Z-ab12cd34/manifest.json   fingerprint, counts, time
+ * store/CURRENT                                   name of the published build
+ * store/load.lock                                 the load lock ({@link StoreLock})
+ * store/leases/&lt;pid&gt;.json                          builds held by running servers ({@link Leases})
+ * store/builds/20260227T101500.000Z-ab12cd34/
+ *     INCOMPLETE                                  present while the build is being written
+ *     tdb/                                        TDB2 database
+ *     dump.nq.gz                                  the same quads, N-Quads ({@link BuildDump})
+ *     manifest.json                               fingerprint, counts, checksums ({@link BuildManifest})
  * </pre>
+ *
+ * A build is written into a fresh directory marked {@code INCOMPLETE}, checksummed, unmarked, and only then
+ * published by atomically replacing {@code CURRENT}. Writers ({@link #publish}, {@link #prune}) are called under
+ * the {@link StoreLock}; readers need no lock and never write.
  */
 public final class StoreManager {
     public static final String CURRENT = "CURRENT";
+    public static final String BUILDS = "builds";
+    public static final String INCOMPLETE = "INCOMPLETE";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path root;
+    /** The last build this instance verified, to verify once per process (builds are immutable). */
+    private Path verified;
+    private BuildManifest verifiedManifest;
 
     public StoreManager(Path root) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
@@ -55,118 +62,217 @@ public final class StoreManager {
         return root;
     }
 
-    /** The published build, if any. */
+    private Path builds() {
+        return root.resolve(BUILDS);
+    }
+
+    /** The build named by {@code CURRENT}, if {@code CURRENT} exists and names an existing directory. */
     public Optional<Path> current() throws IOException {
+        Optional<String> name = currentName();
+        if (name.isEmpty()) return Optional.empty();
+        Path build = builds().resolve(name.get());
+        return Files.isDirectory(build) ? Optional.of(build) : Optional.empty();
+    }
+
+    private Optional<String> currentName() throws IOException {
         Path cur = root.resolve(CURRENT);
         if (!Files.isRegularFile(cur)) return Optional.empty();
-        Path build = root.resolve("builds").resolve(Files.readString(cur, StandardCharsets.UTF_8).trim());
-        return Files.isDirectory(build.resolve("tdb")) ? Optional.of(build) : Optional.empty();
-    }
-
-    /** The manifest of the published build (empty map if none). */
-    public Map<String, Object> currentManifest() throws IOException {
-        Optional<Path> cur = current();
-        if (cur.isEmpty() || !Files.exists(cur.get().resolve("manifest.json"))) return Map.of();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = JSON.readValue(cur.get().resolve("manifest.json").toFile(), Map.class);
-        return m;
-    }
-
-    /** True if the published build was made from inputs with this fingerprint. */
-    public boolean isCurrent(String fingerprint) throws IOException {
-        return fingerprint.equals(currentManifest().get("fingerprint"));
+        String name = Files.readString(cur, StandardCharsets.UTF_8).trim();
+        return name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")
+                ? Optional.empty() : Optional.of(name);
     }
 
     /**
-     * Writes the graphs into a new TDB2 build and publishes it. Called only with validated graphs; if
-     * anything fails, the new build is removed and the published one stays.
+     * The published build, verified against its manifest.
+     *
+     * @throws StoreException ABSENT if nothing was published, DAMAGED if the build is missing or damaged
+     */
+    public Path published() throws IOException {
+        return published(BuildChecksums.Scope.ALL);
+    }
+
+    private Path published(BuildChecksums.Scope scope) throws IOException {
+        Path cur = root.resolve(CURRENT);
+        if (!Files.exists(cur)) {
+            throw new StoreException(StoreException.Kind.ABSENT, "no build has been published in the store "
+                    + root + "; run 'load' first");
+        }
+        Optional<String> name = currentName();
+        if (name.isEmpty()) {
+            throw new StoreException(StoreException.Kind.DAMAGED, "the store's " + CURRENT + " file in " + root
+                    + " names no build; run 'load' to rebuild it");
+        }
+        Path build = builds().resolve(name.get());
+        if (!Files.isDirectory(build)) {
+            throw new StoreException(StoreException.Kind.DAMAGED, "the store's build " + name.get()
+                    + " named by " + CURRENT + " is missing; run 'load' to rebuild it");
+        }
+        if (scope == BuildChecksums.Scope.ALL) verify(build);
+        return build;
+    }
+
+    /** Verifies {@code build} against its manifest's checksums (once per build and instance). */
+    public synchronized BuildManifest verify(Path build) throws IOException {
+        Path b = build.toAbsolutePath().normalize();
+        if (b.equals(verified)) return verifiedManifest;
+        BuildManifest m = BuildChecksums.verify(b);
+        verified = b;
+        verifiedManifest = m;
+        return m;
+    }
+
+    /** True if the published build verifies and was made from inputs with this fingerprint. */
+    public boolean isCurrent(String fingerprint) throws IOException {
+        Path build = published();
+        return fingerprint.equals(verify(build).fingerprint());
+    }
+
+    /**
+     * Writes the graphs into a new build and publishes it. Called under the {@link StoreLock}, only with
+     * validated graphs. If anything fails, the new build is removed and the published one stays.
      */
     public Path publish(BuiltGraphs graphs, String fingerprint) throws IOException {
         Objects.requireNonNull(graphs, "graphs");
         Objects.requireNonNull(fingerprint, "fingerprint");
         String name = STAMP.format(Instant.now()) + "-" + fingerprint.substring(0, 8);
-        Path build = root.resolve("builds").resolve(name);
+        Path build = builds().resolve(name);
         Files.createDirectories(build);
         try {
-            Dataset ds = TDB2Factory.connectDataset(build.resolve("tdb").toString());
-            try {
-                ds.executeWrite(() -> {
-                    ds.addNamedModel(Vocab.GRAPH_ONTOLOGY, graphs.ontology());
-                    ds.addNamedModel(Vocab.GRAPH_DATA, graphs.data());
-                    ds.addNamedModel(Vocab.GRAPH_INFERRED, graphs.inferred());
-                    ds.addNamedModel(Vocab.GRAPH_CLAIMED, graphs.claimed());
-                    ds.addNamedModel(kg.borderlands.link.VoidDescription.GRAPH, graphs.voidDescription());
-                    // The default graph is the "truthy" one: established content (and its VoID description),
-                    // never the claimed graph (docs/ontology.md, docs/store.md).
-                    ds.getDefaultModel().add(graphs.union()).add(graphs.voidDescription());
-                    ds.getDefaultModel().setNsPrefixes(Vocab.prefixes());
-                });
-            } finally {
-                TDBInternal.expel(ds.asDatasetGraph());
-            }
-            Map<String, Object> manifest = new LinkedHashMap<>();
-            manifest.put("fingerprint", fingerprint);
-            manifest.put("built", Instant.now().toString());
-            manifest.put("ontologyTriples", graphs.ontology().size());
-            manifest.put("dataTriples", graphs.data().size());
-            manifest.put("inferredTriples", graphs.inferred().size());
-            manifest.put("claimedTriples", graphs.claimed().size());
-            manifest.put("warnings", graphs.report().warnings());
-            JSON.writeValue(build.resolve("manifest.json").toFile(), manifest);
-            switchCurrent(name);
+            Files.writeString(build.resolve(INCOMPLETE), ProcessHandle.current().pid() + "\n");
+            writeTdb(build, graphs);
+            BuildDump.write(build, graphs);
+            new BuildManifest(BuildManifest.FORMAT, fingerprint, Instant.now().toString(),
+                    graphs.ontology().size(), graphs.data().size(), graphs.inferred().size(),
+                    graphs.report().warnings(), BuildChecksums.compute(build)).write(build);
+            Files.delete(build.resolve(INCOMPLETE));
+            StoreFiles.writeAtomically(root.resolve(CURRENT), name + "\n");
         } catch (IOException | RuntimeException e) {
-            deleteTree(build);
+            deleteBuild(build);
             throw e;
         }
-        prune(name);
         return build;
     }
 
+    private static void writeTdb(Path build, BuiltGraphs graphs) {
+        Dataset ds = TDB2Factory.connectDataset(build.resolve("tdb").toString());
+        try {
+            ds.executeWrite(() -> {
+                ds.addNamedModel(Vocab.GRAPH_ONTOLOGY, graphs.ontology());
+                ds.addNamedModel(Vocab.GRAPH_DATA, graphs.data());
+                ds.addNamedModel(Vocab.GRAPH_INFERRED, graphs.inferred());
+                ds.addNamedModel(Vocab.GRAPH_CLAIMED, graphs.claimed());
+                ds.addNamedModel(kg.borderlands.link.VoidDescription.GRAPH, graphs.voidDescription());
+                // The default graph is the "truthy" one: established content (and its VoID description),
+                // never the claimed graph (docs/ontology.md, docs/store.md).
+                ds.getDefaultModel().add(graphs.union()).add(graphs.voidDescription());
+                ds.getDefaultModel().setNsPrefixes(Vocab.prefixes());
+            });
+        } finally {
+            TDBInternal.expel(ds.asDatasetGraph());
+        }
+    }
+
     /**
-     * Opens the published build read-write. Its default graph is the established ("truthy") graph written at
-     * publish time; contested content is only in the named graph {@code graph/claimed}.
+     * Removes what no one needs, under the {@link StoreLock}: leftovers of killed builds (marked
+     * {@code INCOMPLETE}, or without a manifest), leases of dead processes, and old builds. Never removes the
+     * build named by {@code CURRENT}, a build leased by a live process, nor the newest finished build before
+     * {@code CURRENT} (a reader that read {@code CURRENT} just before it moved may be opening it).
+     *
+     * @return the names of the removed builds
+     */
+    public List<String> prune(Consumer<String> notice) throws IOException {
+        Objects.requireNonNull(notice, "notice");
+        Files.deleteIfExists(root.resolve(CURRENT + ".tmp"));
+        if (!Files.isDirectory(builds())) return List.of();
+        Optional<Set<String>> leased = Leases.liveBuilds(root, notice);
+        if (leased.isEmpty()) return List.of();
+        Set<String> keep = new HashSet<>(leased.get());
+        Optional<String> current = currentName();
+        current.ifPresent(keep::add);
+        List<Path> all;
+        try (Stream<Path> s = Files.list(builds())) {
+            all = s.filter(Files::isDirectory).sorted().collect(Collectors.toList());
+        }
+        if (current.isPresent()) {
+            all.stream().map(p -> p.getFileName().toString())
+                    .filter(n -> n.compareTo(current.get()) < 0)
+                    .filter(n -> finished(builds().resolve(n)))
+                    .reduce((a, b) -> b).ifPresent(keep::add);
+        }
+        List<String> removed = new java.util.ArrayList<>();
+        for (Path b : all) {
+            String n = b.getFileName().toString();
+            if (keep.contains(n)) continue;
+            if (!finished(b)) notice.accept("note: removing " + n + ", left unfinished by a load that was stopped");
+            deleteBuild(b);
+            removed.add(n);
+        }
+        return removed;
+    }
+
+    private static boolean finished(Path build) {
+        return !Files.exists(build.resolve(INCOMPLETE)) && Files.isRegularFile(build.resolve(BuildManifest.FILE));
+    }
+
+    /** Deletes a build, its manifest first: a build interrupted while being deleted is then a leftover. */
+    private static void deleteBuild(Path build) throws IOException {
+        Files.deleteIfExists(build.resolve(BuildManifest.FILE));
+        StoreFiles.deleteTree(build);
+    }
+
+    /**
+     * Opens the published build's TDB2 database (verified first) with its stored (established, "truthy") default graph as the
+     * default graph. TDB2 allows one process per database: this is for {@code serve}; read commands use
+     * {@link #readPublished()}.
      */
     public DatasetGraph open() throws IOException {
-        Path build = current().orElseThrow(() -> new IOException("no store built yet in " + root
-                + " (run 'load' first)"));
-        return DatabaseMgr.connectDatasetGraph(build.resolve("tdb").toString());
+        return open(published());
     }
 
-    /** Releases a dataset opened with {@link #open()}. */
-    public static void close(DatasetGraph dsg) {
-        if (dsg != null) TDBInternal.expel(dsg);
+    /** Opens the TDB2 database of {@code build}, verified first (for a server swapping in a new build). */
+    public DatasetGraph open(Path build) throws IOException {
+        verify(build);
+        // The default graph is the established ("truthy") graph stored at publish time, not the union of the
+        // named graphs: contested content is only in graph/claimed (docs/ontology.md).
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(build.resolve("tdb").toString());
+        return dsg;
     }
 
-    private void switchCurrent(String name) throws IOException {
-        Path tmp = root.resolve(CURRENT + ".tmp");
-        Files.writeString(tmp, name + "\n", StandardCharsets.UTF_8);
+    /**
+     * The published build read into memory from its dump: no lock, no write, any number of readers. Verifies
+     * the manifest, the size of every file and the digest of the dump, which is all it reads (the full
+     * verification also hashes the ~220 MB of sparse TDB2 files).
+     */
+    public PublishedBuild readPublished() throws IOException {
+        Optional<String> before = currentName();
         try {
-            Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Keeps the published build and the one before it (a running server may still use it). */
-    private void prune(String keep) throws IOException {
-        Path builds = root.resolve("builds");
-        List<Path> all;
-        try (Stream<Path> s = Files.list(builds)) {
-            all = s.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).collect(Collectors.toList());
-        }
-        int kept = 0;
-        for (Path b : all) {
-            if (b.getFileName().toString().equals(keep) || kept++ < 1) continue;
-            deleteTree(b);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.deleteIfExists(p);
+            return readBuild(published(BuildChecksums.Scope.DUMP));
+        } catch (IOException e) {
+            // CURRENT moved while we read the build it named (then pruned by two loads in a row): read the new one
+            if (!(e instanceof StoreException se && se.kind() != StoreException.Kind.DAMAGED)
+                    && !currentName().equals(before)) {
+                return readBuild(published(BuildChecksums.Scope.DUMP));
             }
+            throw e;
         }
+    }
+
+    private static PublishedBuild readBuild(Path build) throws IOException {
+        return new PublishedBuild(build, BuildChecksums.verify(build, BuildChecksums.Scope.DUMP), BuildDump.read(build));
+    }
+
+    /** A build read into memory by {@link #readPublished()}. */
+    public record PublishedBuild(Path build, BuildManifest manifest, DatasetGraph dataset) implements AutoCloseable {
+        @Override
+        public void close() {
+            StoreManager.close(dataset);
+        }
+    }
+
+    /** Releases a dataset opened with {@link #open()} or read with {@link #readPublished()}. */
+    public static void close(DatasetGraph dsg) {
+        if (dsg == null) return;
+        if (TDBInternal.isTDB2(dsg)) TDBInternal.expel(dsg);
+        else dsg.close();
     }
 }

@@ -114,10 +114,13 @@
     return h('a', {class: 'rec', href: (ref.kind === 'actor' ? '#/actor/' : '#/entity/') + encodeURIComponent(ref.id),
       title: ref.type || ref.kind}, ref.label);
   }
+  /** "§ II.B ¶4, fn 22": cited sections with their paragraphs, then the footnotes. */
   function footnoteLinks(fns, sections) {
     const span = h('span', {class: 'fn'});
+    if (sections && sections.length) {
+      span.appendChild(h('span', {class: 'muted'}, '§ ' + sections.join('; ') + ((fns || []).length ? ', ' : '')));
+    }
     for (const n of fns || []) span.appendChild(h('a', {href: '/id/fn-' + n, target: '_blank', title: 'footnote ' + n}, 'fn ' + n));
-    if (sections && sections.length) span.appendChild(h('span', {class: 'muted'}, '§ ' + sections.join(', ')));
     return span;
   }
   function dates(from, until) {

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class CliTest {
     @ParameterizedTest
-    @ValueSource(strings = {"load", "validate", "serve", "query", "export", "ingest", "network", "link"})
+    @ValueSource(strings = {"load", "validate", "serve", "query", "export", "ingest", "coverage", "network", "link"})
     void everyCommandHasHelp(String command) {
         StringWriter out = new StringWriter();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), command, "--help");
@@ -36,6 +36,27 @@ class CliTest {
         assertEquals(2, code);
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertTrue(err.toString().contains("unknown format 'xlsx'"), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"publish --help", "publish", "--help publish"})
+    void anUnknownCommandIsOneLineAndExit2EvenWithHelp(String line) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), line.split(" "));
+        assertEquals(2, code, out.toString());
+        assertEquals("error: BKG-E206 unknown command 'publish'; the commands are: load, validate, serve, query, export, "
+                + "ingest, network, link (see 'borderlands-kg --help')", err.toString().strip());
+        assertEquals("", out.toString(), "no help printed");
+    }
+
+    @Test
+    void anUnknownSubcommandNamesItsParent() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "network", "centrality", "--help");
+        assertEquals(2, code);
+        assertEquals("error: BKG-E206 unknown command 'centrality' for 'network'; the commands are: stats, ego, path, "
+                + "communities, export (see 'network --help')", err.toString().strip());
     }
 
     @Test

@@ -43,10 +43,10 @@ class IngestCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
         assertEquals(1, r.out().lines().count(), r.out());
-        assertTrue(r.out().startsWith("ingest: 9 sections, 14 footnotes, 23 works (Book 1, Briefing 1, Commentary 2, "
+        assertTrue(r.out().startsWith("ingest: 9 sections, 10 paragraphs, 14 footnotes, 23 works (Book 1, Briefing 1, Commentary 2, "
                 + "Interview 5, JournalArticle 1, MediaBriefing 1, NewsArticle 2, OpinionArticle 1, PressRelease 1, "
                 + "Report 5, SocialMediaPost 1, Video 1, WebPage 1)"), r.out());
-        for (String f : new String[] {"sections.yaml", "footnotes.yaml", "works.yaml"}) {
+        for (String f : new String[] {"sections.yaml", "footnotes.yaml", "works.yaml", "paragraphs.yaml"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         assertTrue(Files.readString(out.resolve("works.yaml")).contains("  - id: icg-asia-901\n"));
@@ -57,7 +57,7 @@ class IngestCommandTest {
         Path report = synthetic(dir);
         assertEquals(0, run(report.toString(), "--out", dir.resolve("a").toString()).exit());
         assertEquals(0, run(report.toString(), "--out", dir.resolve("b").toString()).exit());
-        for (String f : new String[] {"sections.yaml", "footnotes.yaml", "works.yaml"}) {
+        for (String f : new String[] {"sections.yaml", "footnotes.yaml", "works.yaml", "paragraphs.yaml"}) {
             assertEquals(Files.readString(dir.resolve("a").resolve(f)), Files.readString(dir.resolve("b").resolve(f)), f);
         }
     }

@@ -51,12 +51,37 @@ class RealReportTest {
 
     @Test
     void outputIsByteIdenticalToTheCommittedFiles() throws IOException {
-        for (String f : List.of("sections.yaml", "footnotes.yaml", "works.yaml")) {
+        for (String f : List.of("sections.yaml", "footnotes.yaml", "works.yaml", "paragraphs.yaml")) {
             Path committed = root.resolve("data/report").resolve(f);
             assertTrue(Files.isRegularFile(committed), "missing committed " + committed);
             assertArrayEquals(Files.readAllBytes(committed), Files.readAllBytes(out.resolve(f)),
                     f + " differs from the committed file: re-run ingest and review the diff");
         }
+    }
+
+    @Test
+    void paragraphsAreAnchoredBySectionAndOrdinal() throws IOException {
+        Map<String, Map<String, Object>> paragraphs =
+                TestYaml.byId(TestYaml.records(out.resolve("paragraphs.yaml"), "paragraphs"));
+        // counted by hand in the report: the summary has ten paragraphs (two cut by a page break), the
+        // introduction five (its fourth cut by the page's footnotes), section II.B six
+        assertEquals(10, paragraphs.keySet().stream().filter(id -> id.startsWith("par-summary-")).count());
+        assertEquals(5, paragraphs.keySet().stream().filter(id -> id.matches("par-i-\\d+")).count());
+        assertEquals(6, paragraphs.keySet().stream().filter(id -> id.matches("par-ii-b-\\d+")).count());
+        assertEquals("I ¶3", paragraphs.get("par-i-3").get("label"));
+        assertEquals(List.of(4, 5), paragraphs.get("par-i-3").get("footnotes"));
+        assertEquals("sec-ii-b", paragraphs.get("par-ii-b-4").get("section"));
+        assertEquals(List.of(24, 25), paragraphs.get("par-ii-b-4").get("footnotes"));
+        // II.A ¶3 runs over a page break: footnotes 14–17 sit in its second half
+        assertEquals(List.of(11, 12, 13, 14, 15, 16, 17), paragraphs.get("par-ii-a-3").get("footnotes"));
+        // every footnote is referenced from exactly one paragraph
+        List<Object> refs = new ArrayList<>();
+        for (Map<String, Object> p : paragraphs.values()) {
+            assertEquals(List.of("id", "type", "label", "section", "number", "footnotes"), new ArrayList<>(p.keySet()),
+                    "paragraph records carry anchors only, no text");
+            refs.addAll((List<?>) p.get("footnotes"));
+        }
+        assertEquals(IntStream.rangeClosed(1, 137).boxed().toList(), refs);
     }
 
     @Test

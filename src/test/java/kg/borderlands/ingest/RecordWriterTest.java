@@ -19,6 +19,7 @@ class RecordWriterTest {
                 List.of(new IngestResult.SectionRecord("sec-i", "I", "Yes: \"No\" # not a comment", null, "icg-x-1")),
                 List.of(new IngestResult.FootnoteRecord("fn-1", 1, "sec-i", List.of("work-a", "icg-x-1")),
                         new IngestResult.FootnoteRecord("fn-2", 2, "sec-i", List.of())),
+                List.of(new IngestResult.ParagraphRecord("par-i-1", "I ¶1", "sec-i", 1, List.of(1, 2))),
                 List.of(Work.of("icg-x-1", WorkType.REPORT, "A: report", "International Crisis Group", List.of(), "2026"),
                         new Work("work-a", WorkType.INTERVIEW, "Back\\slash, tab\t and – dash", null, List.of(),
                                 "2025-10", "2025-12", "officials", "Kabul", "in-person"),
@@ -63,9 +64,9 @@ class RecordWriterTest {
         RecordWriter w = new RecordWriter();
         List<Path> first = w.write(sample(), "r.md", dir.resolve("a"));
         List<Path> second = w.write(sample(), "r.md", dir.resolve("b"));
-        assertEquals(List.of("sections.yaml", "footnotes.yaml", "works.yaml"),
+        assertEquals(List.of("sections.yaml", "footnotes.yaml", "works.yaml", "paragraphs.yaml"),
                 first.stream().map(p -> p.getFileName().toString()).toList());
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             assertEquals(Files.readString(first.get(i)), Files.readString(second.get(i)));
             assertTrue(Files.readString(first.get(i)).startsWith("# "), "files start with a provenance comment");
         }

@@ -43,6 +43,21 @@ class ReportParserTest {
     }
 
     @Test
+    void paragraphsAreAnchoredAndJoinedAcrossPageBreaks() throws IOException {
+        ParsedReport r = new ReportParser().parse(synthetic());
+        List<String> actual = r.paragraphs().stream()
+                .map(p -> ReportParagraph.anchorOf(p.sectionNumber(), p.ordinal()) + " " + p.footnotes()).toList();
+        assertEquals(List.of(
+                "findings ¶1 []", "findings ¶2 []",
+                "summary ¶1 []",                // the bold signature line is not a paragraph
+                "I ¶1 [1, 2, 3]",               // 'insur-' / 'gency' joined across the footnote block
+                "II ¶1 [4]", "II.A ¶1 [5, 6]", "II.B ¶1 [7]", "II.B.1 ¶1 [8, 9]",
+                "II.B.2 ¶1 [10, 11, 12, 13]",
+                "III ¶1 [14]"), actual);
+        assertEquals("par-ii-b-1-1", r.paragraphs().get(7).id());
+    }
+
+    @Test
     void footnotesBelongToTheSectionOfTheirReference() throws IOException {
         ParsedReport r = new ReportParser().parse(synthetic());
         Map<Integer, String> sections = new LinkedHashMap<>();

@@ -17,8 +17,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Exports carry the VoID description. Separate from {@link VoidTest}: the export command closes the shared
- * TDB2 store when it is done, which would pull it from under a test that keeps it open.
+ * Exports carry the VoID description.
  */
 class VoidExportTest {
     static final String V = VoidDescription.VOID;
@@ -26,6 +25,7 @@ class VoidExportTest {
     @Test
     void exportsCarryTheDescription(@TempDir Path tmp) throws Exception {
         Path root = TestProject.root();
+        TestProject.realStore(); // read commands never build: the store must be loaded first
         String[] common = {"--store", root.resolve("target/test-store").toString(), "--ontology", root.resolve("ontology").toString(),
                 "--data", root.resolve("data").toString(), "--qc", root.resolve("queries/qc").toString()};
         Path trig = tmp.resolve("kg.trig");

@@ -364,7 +364,7 @@ class OntologyConsistencyTest {
         Model m = loadJena(ontologyFile, vocabFile);
         Resource concept = SKOS.Concept;
         Set<Resource> concepts = m.listSubjectsWithProperty(RDF.type, concept).toSet();
-        assertEquals(76, concepts.size(), "number of concepts in vocab.ttl"); // 74 + blk:Established, blk:Contested
+        assertEquals(77, concepts.size(), "number of concepts in vocab.ttl (74 + claim topic StrikeTarget, issue 12; + statuses Established, Contested, issue 14)");
         List<String> problems = new ArrayList<>();
         Set<String> notationKeys = new HashSet<>();
         for (Resource c : concepts) {
@@ -400,7 +400,8 @@ class OntologyConsistencyTest {
         assertNotation(m, "Stance", "Denies", "Denies");
         assertEquals(15, countOfType(m, "ParticipantRole"));
         assertEquals(4, countOfType(m, "Stance"));
-        assertEquals(18, countOfType(m, "ClaimTopic"));
+        assertEquals(19, countOfType(m, "ClaimTopic"));   // with StrikeTarget (issue 12)
+        assertNotation(m, "ClaimTopic", "StrikeTarget", "StrikeTarget");
         assertEquals(7, countOfType(m, "ValueQualifier"));
         assertEquals(17, countOfType(m, "Topic"));
         assertEquals(13, countOfType(m, "Unit"));

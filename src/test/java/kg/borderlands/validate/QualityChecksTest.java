@@ -20,6 +20,11 @@ class QualityChecksTest {
             @prefix bkr: <https://w3id.org/borderlands-kg/id/> .
             @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
             @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+            bkr:sec-ii a blk:Section .
+            bkr:pti a blk:CuratedRecord, blk:Actor ; skos:prefLabel "Pakistan Tehreek-e-Insaf" ; blk:citedSection bkr:sec-ii .
+            bkr:tg a blk:CuratedRecord, blk:Actor ; skos:prefLabel "Taliban de facto government" ; blk:citedSection bkr:sec-ii .
+            bkr:ttp a blk:CuratedRecord, blk:Actor ; skos:prefLabel "Tehreek-e-Taliban Pakistan" ; blk:citedSection bkr:sec-ii .
+            bkr:army a blk:CuratedRecord, blk:Actor ; skos:prefLabel "Pakistani military" ; blk:citedSection bkr:sec-ii .
             """;
 
     private static List<Finding> run(String turtle) throws Exception {
@@ -50,7 +55,6 @@ class QualityChecksTest {
     @Test
     void eachCheckCatchesItsProblem() throws Exception {
         List<Finding> f = run("""
-                bkr:sec-ii a blk:Section .
                 bkr:a a blk:CuratedRecord, blk:Actor ; skos:prefLabel "Same" .
                 bkr:b a blk:CuratedRecord, blk:Actor ; skos:prefLabel "Same" ; blk:citedSection bkr:sec-ii ;
                       blk:citedFootnote bkr:fn-999 .
@@ -71,5 +75,59 @@ class QualityChecksTest {
                 "an actor without a record citing a section");
         assertTrue(f.stream().allMatch(x -> x.severity() == Finding.Severity.VIOLATION));
         assertTrue(f.stream().anyMatch(x -> "a".equals(x.recordId())), "record id derived from the focus node");
+    }
+
+    private static List<Finding> of(String check, List<Finding> all) {
+        return all.stream().filter(x -> x.check().equals("qc:" + check)).toList();
+    }
+
+    @Test
+    void advocacyAndOppositionLabelsSayWhatIsAdvocatedOrOpposed() throws Exception {
+        List<Finding> f = run("""
+                # good: the label is built from what is advocated; the object actor is not named as the thing advocated
+                bkr:good1 a blk:CuratedRecord, blk:Tie, blk:Advocacy ; blk:citedSection bkr:sec-ii ;
+                    blk:subject bkr:pti ; blk:object bkr:tg ; skos:prefLabel "PTI calls for engaging the Afghan Taliban" ;
+                    blk:objectDescription "engagement with the Afghan Taliban"@en .
+                # good: the report says the actor itself is opposed, and the object description says so
+                bkr:good2 a blk:CuratedRecord, blk:Tie, blk:Opposition ; blk:citedSection bkr:sec-ii ;
+                    blk:subject bkr:pti ; blk:object bkr:ttp ; skos:prefLabel "PTI opposes Tehreek-e-Taliban Pakistan" ;
+                    blk:objectDescription "Tehreek-e-Taliban Pakistan itself"@en .
+                # bad: the generated pattern, naming an actor where the report names an action
+                bkr:bad1 a blk:CuratedRecord, blk:Tie, blk:Advocacy ; blk:citedSection bkr:sec-ii ;
+                    blk:subject bkr:pti ; blk:object bkr:tg ;
+                    skos:prefLabel "Pakistan Tehreek-e-Insaf advocates Taliban de facto government" ;
+                    blk:objectDescription "talks with Kabul"@en .
+                # bad: the criticism of operations labelled as opposition to the military as such
+                bkr:bad2 a blk:CuratedRecord, blk:Tie, blk:Opposition ; blk:citedSection bkr:sec-ii ;
+                    blk:subject bkr:pti ; blk:object bkr:army ; skos:prefLabel "PTI opposes Pakistani military" .
+                """);
+        List<Finding> q = of("qc-08-tie-label-names-actor", f);
+        assertEquals(Set.of("bad1", "bad2"), q.stream().map(Finding::recordId).collect(Collectors.toSet()), q.toString());
+        assertEquals(2, q.size(), q.toString());
+    }
+
+    @Test
+    void announcedStrikeTargetsStayClaims() throws Exception {
+        List<Finding> f = run("""
+                # good: the strike names no target; Pakistan's claim about it does
+                bkr:strike1 a blk:CuratedRecord, blk:Event ; blk:citedSection bkr:sec-ii ;
+                    blk:qualifiedParticipation [ blk:agent bkr:army ; blk:role blk:Perpetrator ] .
+                bkr:claim1 a blk:CuratedRecord, blk:Claim ; blk:citedSection bkr:sec-ii ; blk:claimant bkr:army ;
+                    blk:act blk:StrikeTarget ; blk:about bkr:strike1 , bkr:ttp .
+                # good: an attack with an established target and no contesting claim
+                bkr:attack a blk:CuratedRecord, blk:Event ; blk:citedSection bkr:sec-ii ;
+                    blk:qualifiedParticipation [ blk:agent bkr:army ; blk:role blk:Target ] .
+                # bad: the announced target is also the event's fact
+                bkr:strike2 a blk:CuratedRecord, blk:Event ; blk:citedSection bkr:sec-ii ;
+                    blk:qualifiedParticipation [ blk:agent bkr:ttp ; blk:role blk:Target ] .
+                bkr:claim2 a blk:CuratedRecord, blk:Claim ; blk:citedSection bkr:sec-ii ; blk:claimant bkr:army ;
+                    blk:act blk:StrikeTarget ; blk:about bkr:strike2 , bkr:ttp .
+                # bad: a target claim about no event, naming no target
+                bkr:claim3 a blk:CuratedRecord, blk:Claim ; blk:citedSection bkr:sec-ii ; blk:claimant bkr:army ;
+                    blk:act blk:StrikeTarget .
+                """);
+        List<Finding> q = of("qc-09-announced-target-as-fact", f);
+        assertEquals(Set.of("strike2", "claim3"), q.stream().map(Finding::recordId).collect(Collectors.toSet()), q.toString());
+        assertEquals(3, q.size(), "claim3 fails twice (no event, no target): " + q);
     }
 }

@@ -31,6 +31,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,6 +54,7 @@ public final class EntityDescriber {
     static final Property RESPONDS_TO = blkProp("respondsTo");
     static final Property CITED_FOOTNOTE = blkProp("citedFootnote");
     static final Property CITED_SECTION = blkProp("citedSection");
+    static final Property CITED_PARAGRAPH = blkProp("citedParagraph");
     static final Property NUMBER = blkProp("number");
     static final Property REFERENCED_IN = blkProp("referencedIn");
     static final Property CITES = blkProp("cites");
@@ -147,7 +149,7 @@ public final class EntityDescriber {
         return Optional.of(new EntityView(e.id(), e.iri(), "/id/" + e.id(), e.label(), e.aliases(),
                 string(r, DCTerms.description), e.kind(), type == null ? null : term(type), facts(r),
                 out, in, made, received, events, figures, recommendations, referencedBy,
-                sources(r), sections(r), links(r)));
+                sources(r), sections(r), paragraphAnchors(r), links(r)));
     }
 
     // ---- parts ----
@@ -371,10 +373,35 @@ public final class EntityDescriber {
         return out;
     }
 
+    /** The cited sections, each with its cited paragraphs: {@code II.B ¶4}, {@code II.B ¶1, ¶4}, or {@code II.B}. */
     private static List<String> sectionNumbers(Resource r) {
         List<String> out = new ArrayList<>();
         for (Resource s : objects(r, CITED_SECTION)) {
             String n = string(s, NUMBER);
+            if (n == null) continue;
+            List<Integer> ps = paragraphNumbers(r, s);
+            out.add(ps.isEmpty() ? n : n + " " + ps.stream().map(p -> "¶" + p).collect(Collectors.joining(", ")));
+        }
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    /** Every cited paragraph as its anchor ({@code II.B ¶4}), in section and paragraph order. */
+    private static List<String> paragraphAnchors(Resource r) {
+        List<String> out = new ArrayList<>();
+        for (Resource s : objects(r, CITED_SECTION)) {
+            String n = string(s, NUMBER);
+            if (n != null) for (Integer p : paragraphNumbers(r, s)) out.add(n + " ¶" + p);
+        }
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    private static List<Integer> paragraphNumbers(Resource r, Resource section) {
+        List<Integer> out = new ArrayList<>();
+        for (Resource p : objects(r, CITED_PARAGRAPH)) {
+            if (!section.equals(p.getPropertyResourceValue(blkProp("inSection")))) continue;
+            Integer n = footnoteNumber(p);
             if (n != null) out.add(n);
         }
         out.sort(Comparator.naturalOrder());

@@ -189,6 +189,9 @@ public final class EntityPage {
             }
             h.raw("</p>");
         }
+        if (!v.paragraphs().isEmpty()) {
+            h.raw("<p>Paragraphs: ").text("§ " + String.join("; ", v.paragraphs())).raw("</p>");
+        }
         if (v.sources().isEmpty()) h.raw("<p class=\"none\">no footnote cited</p>");
         else {
             h.raw("<ol class=\"sources\">");
@@ -233,10 +236,14 @@ public final class EntityPage {
         return refs.stream().map(EntityPage::ref).collect(Collectors.joining(", "));
     }
 
+    /** "§ II.B ¶4, fn 22": the cited sections with their paragraphs, then the footnotes. */
     private static String footnotes(List<Integer> fns, List<String> sections) {
         StringBuilder sb = new StringBuilder();
+        if (!sections.isEmpty()) {
+            sb.append("<span class=\"meta\">§ ").append(Html.esc(String.join("; ", sections)))
+                    .append(fns.isEmpty() ? "" : ",").append("</span> ");
+        }
         for (Integer n : fns) sb.append("<a href=\"/id/fn-").append(n).append("\">fn ").append(n).append("</a>");
-        if (!sections.isEmpty()) sb.append("<span class=\"meta\">§ ").append(Html.esc(String.join(", ", sections))).append("</span>");
         return sb.toString();
     }
 

@@ -18,7 +18,7 @@ public record EntityView(
         List<FigureView> figures,
         List<Ref> recommendations,
         List<Fact> referencedBy,
-        List<SourceView> sources, List<SectionRef> sections,
+        List<SourceView> sources, List<SectionRef> sections, List<String> paragraphs,
         List<Link> externalLinks) {
 
     /** A curated record referred to: id, label, kind and type. */

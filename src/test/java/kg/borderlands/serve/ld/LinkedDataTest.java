@@ -164,12 +164,15 @@ class LinkedDataTest {
         assertTrue(outgoing.contains(">allegiance<") && outgoing.contains("Afghan Taliban") && outgoing.contains("2021-08-17"),
                 "allegiance with its date");
         assertTrue(outgoing.contains("href=\"/id/fn-32\""), "allegiance footnote");
+        assertTrue(outgoing.contains("§ II.C ¶1,</span> <a href=\"/id/fn-32\">fn 32</a>"),
+                "the allegiance's section, paragraph and footnote read '§ II.C ¶1, fn 32'");
         String incoming = html.substring(in, html.indexOf("</section>", in));
         assertTrue(incoming.contains(">sanctuary<"), "incoming sanctuary");
         assertTrue(incoming.contains("class=\"contested\""), "contested marker on a contested incoming tie");
         assertTrue(html.contains("id=\"claims-received\""));
         assertTrue(html.contains("id=\"events\""));
         assertTrue(html.contains("id=\"sources\"") && html.contains("Footnote 3"));
+        assertTrue(html.contains("<p>Paragraphs: § ") && html.contains("I ¶2"), "the paragraphs the TTP's record cites");
         assertTrue(html.contains("href=\"/id/ttp.ttl\"") && html.contains("href=\"/id/ttp.jsonld\""));
     }
 

@@ -110,6 +110,7 @@ class ExplorerBrowserTest {
         assertTrue(text.contains("2021-08-17"), text);
         WebElement fn = allegiance.findElement(By.linkText("fn 32"));
         assertTrue(fn.getAttribute("href").endsWith("/id/fn-32"));
+        assertTrue(text.contains("§ II.C ¶1, fn 32"), "section, paragraph and footnote: " + text);
         assertTrue(allegiance.isDisplayed());
         assertEquals(Boolean.TRUE, js("return explorer.cy().edges().some(e => e.data('kind') === 'Allegiance'"
                 + " && e.data('source') === 'ttp' && e.data('target') === 'afghan-taliban')"), "allegiance edge drawn");

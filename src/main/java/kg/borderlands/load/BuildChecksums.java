@@ -1,0 +1,130 @@
+package kg.borderlands.load;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Size and SHA-256 of the files of a build, and their verification against the manifest. Covers every file
+ * except those that change when the build is merely opened: TDB2's {@code tdb.lock} (the pid of the process
+ * that has it open) and the build's own bookkeeping ({@code manifest.json}, the {@code INCOMPLETE} marker).
+ * Reading the TDB2 files through Jena leaves every other file byte-for-byte unchanged (measured, and pinned
+ * by {@code StoreIntegrityTest}).
+ */
+public final class BuildChecksums {
+    private static final Set<String> UNSTABLE = Set.of("tdb.lock", BuildManifest.FILE, BuildManifest.FILE + ".tmp",
+            StoreManager.INCOMPLETE);
+
+    private BuildChecksums() {}
+
+    /** Size and digest of every stable file of {@code build}, by path relative to it ('/' separated). */
+    public static Map<String, BuildManifest.FileSum> compute(Path build) throws IOException {
+        Map<String, BuildManifest.FileSum> sums = new TreeMap<>();
+        for (Path f : stableFiles(build)) {
+            sums.put(relative(build, f), sum(f));
+        }
+        return sums;
+    }
+
+    /** What {@link #verify(Path, Scope)} checks beyond the manifest and the size of every file. */
+    public enum Scope {
+        /** The digest of every file: for {@code serve} and {@code load}, which use the TDB2 database. */
+        ALL,
+        /** The digest of the dump only: for read commands, which read nothing else. */
+        DUMP
+    }
+
+    /** {@link #verify(Path, Scope)} of everything. */
+    public static BuildManifest verify(Path build) throws IOException {
+        return verify(build, Scope.ALL);
+    }
+
+    /**
+     * Checks {@code build} against its manifest: no INCOMPLETE marker, every listed file present with its size,
+     * and the SHA-256 of every file ({@link Scope#ALL}) or of the dump ({@link Scope#DUMP}).
+     *
+     * @return the verified manifest
+     * @throws StoreException (DAMAGED) naming the first file that differs
+     */
+    public static BuildManifest verify(Path build, Scope scope) throws IOException {
+        if (Files.exists(build.resolve(StoreManager.INCOMPLETE))) {
+            throw damaged(build, "was never finished (a load stopped while writing it)");
+        }
+        BuildManifest m = BuildManifest.read(build);
+        if (m.format() != BuildManifest.FORMAT || m.files().isEmpty()) {
+            throw damaged(build, "has no checksums (made by an older version of borderlands-kg)");
+        }
+        for (Map.Entry<String, BuildManifest.FileSum> e : m.files().entrySet()) {
+            Path f = build.resolve(e.getKey());
+            if (!Files.isRegularFile(f)) throw damaged(build, "has lost its file " + e.getKey());
+            long size = Files.size(f);
+            if (size != e.getValue().size()) {
+                throw damaged(build, "file " + e.getKey() + " is " + size + " bytes, its manifest says "
+                        + e.getValue().size());
+            }
+        }
+        if (scope == Scope.DUMP && !m.files().containsKey(BuildDump.FILE)) {
+            throw damaged(build, "has no " + BuildDump.FILE + " in its manifest");
+        }
+        for (Map.Entry<String, BuildManifest.FileSum> e : m.files().entrySet()) {
+            if (scope == Scope.DUMP && !e.getKey().equals(BuildDump.FILE)) continue;
+            if (!sum(build.resolve(e.getKey())).sha256().equals(e.getValue().sha256())) {
+                throw damaged(build, "file " + e.getKey() + " does not match its SHA-256 checksum");
+            }
+        }
+        return m;
+    }
+
+    private static StoreException damaged(Path build, String what) {
+        return new StoreException(StoreException.Kind.DAMAGED, "the store's build " + build.getFileName() + " "
+                + what + "; run 'load' to rebuild it");
+    }
+
+    private static List<Path> stableFiles(Path build) throws IOException {
+        try (Stream<Path> s = Files.walk(build)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> !UNSTABLE.contains(p.getFileName().toString()))
+                    .sorted().collect(Collectors.toList());
+        }
+    }
+
+    private static String relative(Path build, Path f) {
+        return build.relativize(f).toString().replace('\\', '/');
+    }
+
+    static BuildManifest.FileSum sum(Path f) throws IOException {
+        MessageDigest md = sha256();
+        long size = 0;
+        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            int n;
+            while ((n = ch.read(buf)) != -1) {
+                size += n;
+                buf.flip();
+                md.update(buf);
+                buf.clear();
+            }
+        }
+        return new BuildManifest.FileSum(size, HexFormat.of().formatHex(md.digest()));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
