@@ -21,10 +21,14 @@ class QualityChecksTest {
             @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
             @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
             bkr:sec-ii a blk:Section .
-            bkr:pti a blk:CuratedRecord, blk:Actor ; skos:prefLabel "Pakistan Tehreek-e-Insaf" ; blk:citedSection bkr:sec-ii .
-            bkr:tg a blk:CuratedRecord, blk:Actor ; skos:prefLabel "Taliban de facto government" ; blk:citedSection bkr:sec-ii .
-            bkr:ttp a blk:CuratedRecord, blk:Actor ; skos:prefLabel "Tehreek-e-Taliban Pakistan" ; blk:citedSection bkr:sec-ii .
-            bkr:army a blk:CuratedRecord, blk:Actor ; skos:prefLabel "Pakistani military" ; blk:citedSection bkr:sec-ii .
+            bkr:pti a blk:Actor ; skos:prefLabel "Pakistan Tehreek-e-Insaf" ; blk:record bkr:pti-record .
+            bkr:pti-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
+            bkr:tg a blk:Actor ; skos:prefLabel "Taliban de facto government" ; blk:record bkr:tg-record .
+            bkr:tg-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
+            bkr:ttp a blk:Actor ; skos:prefLabel "Tehreek-e-Taliban Pakistan" ; blk:record bkr:ttp-record .
+            bkr:ttp-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
+            bkr:army a blk:Actor ; skos:prefLabel "Pakistani military" ; blk:record bkr:army-record .
+            bkr:army-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
             """;
 
     private static List<Finding> run(String turtle) throws Exception {
