@@ -376,7 +376,7 @@ public final class EntityDescriber {
     /** The cited sections, each with its cited paragraphs: {@code II.B ¶4}, {@code II.B ¶1, ¶4}, or {@code II.B}. */
     private static List<String> sectionNumbers(Resource r) {
         List<String> out = new ArrayList<>();
-        for (Resource s : objects(r, CITED_SECTION)) {
+        for (Resource s : cited(r, CITED_SECTION)) {
             String n = string(s, NUMBER);
             if (n == null) continue;
             List<Integer> ps = paragraphNumbers(r, s);
@@ -389,7 +389,7 @@ public final class EntityDescriber {
     /** Every cited paragraph as its anchor ({@code II.B ¶4}), in section and paragraph order. */
     private static List<String> paragraphAnchors(Resource r) {
         List<String> out = new ArrayList<>();
-        for (Resource s : objects(r, CITED_SECTION)) {
+        for (Resource s : cited(r, CITED_SECTION)) {
             String n = string(s, NUMBER);
             if (n != null) for (Integer p : paragraphNumbers(r, s)) out.add(n + " ¶" + p);
         }
@@ -399,7 +399,7 @@ public final class EntityDescriber {
 
     private static List<Integer> paragraphNumbers(Resource r, Resource section) {
         List<Integer> out = new ArrayList<>();
-        for (Resource p : objects(r, CITED_PARAGRAPH)) {
+        for (Resource p : cited(r, CITED_PARAGRAPH)) {
             if (!section.equals(p.getPropertyResourceValue(blkProp("inSection")))) continue;
             Integer n = footnoteNumber(p);
             if (n != null) out.add(n);
