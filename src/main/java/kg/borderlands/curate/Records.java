@@ -48,6 +48,10 @@ public final class Records {
                         @JsonProperty(required = true) BigDecimal lon,
                         @JsonProperty(required = true) String source) {}
 
+    /** An outline (polygon or line) as WKT in CRS84 (lon lat), with the open source it was taken from. */
+    public record Outline(@JsonProperty(required = true) String wkt,
+                          @JsonProperty(required = true) String source) {}
+
     /**
      * An actor's part in an event. {@code accordingTo}: the participation is stated only by these actors
      * (contested), although the event itself is established.
@@ -97,7 +101,7 @@ public final class Records {
                         @JsonProperty(required = true) String label,
                         List<String> aliases, String description,
                         @JsonProperty(required = true) List<SourceRef> source,
-                        String within, Point point) implements DataRecord {
+                        String within, Point point, Outline outline) implements DataRecord {
         public Place {
             aliases = nn(aliases);
         }
