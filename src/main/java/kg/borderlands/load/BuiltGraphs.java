@@ -16,6 +16,11 @@ public record BuiltGraphs(Model ontology, Model data, Model inferred, Model clai
         this(ontology, data, inferred, claimed, report, ModelFactory.createDefaultModel());
     }
 
+    /** A build without contested content and without its VoID description (tests, tools). */
+    public BuiltGraphs(Model ontology, Model data, Model inferred, ValidationReport report) {
+        this(ontology, data, inferred, ModelFactory.createDefaultModel(), report, ModelFactory.createDefaultModel());
+    }
+
     /** Ontology, asserted data and inferences: what the report establishes, the store's default graph. */
     public Model union() {
         return ModelFactory.createUnion(ModelFactory.createUnion(ontology, data), inferred);
