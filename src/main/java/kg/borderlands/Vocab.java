@@ -18,6 +18,8 @@ public final class Vocab {
     public static final String GRAPH_ONTOLOGY = BASE + "graph/ontology";
     public static final String GRAPH_DATA = BASE + "graph/data";
     public static final String GRAPH_INFERRED = BASE + "graph/inferred";
+    /** Contested content (ties, events, participations stated only on some actor's word) and its inferences. */
+    public static final String GRAPH_CLAIMED = BASE + "graph/claimed";
 
     public static final String SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/";
     public static final String TIME = "http://www.w3.org/2006/time#";
@@ -30,6 +32,7 @@ public final class Vocab {
     public static final String DOCO = "http://purl.org/spar/doco/";
     public static final String FABIO = "http://purl.org/spar/fabio/";
     public static final String VOID = "http://rdfs.org/ns/void#";
+    public static final String FOAF = "http://xmlns.com/foaf/0.1/";
 
     /**
      * Licence of the data: the curated records, the ontology and shapes, the SSSOM mapping set and every graph,

@@ -16,10 +16,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Writes the store in a standard RDF syntax. Triple formats get the knowledge graph as one graph (ontology,
- * asserted data and inferences, each triple once; its VoID description goes in a file beside it); TriG keeps
- * the named graphs apart, the VoID graph included. JSON-LD is compacted with the project's context
- * ({@link JsonLdContext}), embedded, so that keys read {@code label}, {@code aliases}, {@code country}….
+ * Writes the store in a standard RDF syntax. Triple formats get the established knowledge graph as one graph
+ * (ontology, asserted data and inferences, each triple once; contested content, which lives only in the claimed
+ * graph, is left out; the VoID description goes in a file beside it); TriG keeps the named graphs apart, the
+ * claimed and VoID graphs included, and carries the default ("truthy") graph as its default graph. JSON-LD is
+ * compacted with the project's context ({@link JsonLdContext}), embedded, so that keys read {@code label},
+ * {@code aliases}, {@code country}….
  */
 public final class Exporter {
     public enum Format {
@@ -61,6 +63,9 @@ public final class Exporter {
                 DatasetGraph copy = DatasetGraphFactory.createTxnMem();
                 dsg.listGraphNodes().forEachRemaining(g -> dsg.getGraph(g).find().forEachRemaining(
                         t -> copy.add(g, t.getSubject(), t.getPredicate(), t.getObject())));
+                // The default ("truthy") graph too, so that a stock SPARQL server loading the TriG file answers
+                // queries without GRAPH as ours does (docs/ontology.md, "Status graphs").
+                dsg.getDefaultGraph().find().forEachRemaining(t -> copy.getDefaultGraph().add(t));
                 copy.prefixes().putAll(Vocab.prefixes().getNsPrefixMap());
                 RDFDataMgr.write(out, copy, format.rdfFormat);
                 long[] n = {0};

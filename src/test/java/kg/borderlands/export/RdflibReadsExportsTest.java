@@ -59,14 +59,21 @@ class RdflibReadsExportsTest {
         assertEquals(0, r.exit(), r.describe());
         JsonNode got = JSON.readTree(r.out());
         if (format.quads()) {
-            assertEquals(count("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"), got.get("quads").asLong(), "quads");
-            List<String> graphs = new ArrayList<>();
+            // every named graph and the default ("truthy") graph, which rdflib 6.1 names after the file it read
+            assertEquals(count("SELECT (COUNT(*) AS ?n) { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }"),
+                    got.get("quads").asLong(), "quads");
+            TreeSet<String> graphs = new TreeSet<>();
             got.get("graphs").forEach(g -> graphs.add(g.asText()));
-            assertEquals(new TreeSet<>(List.of(Vocab.GRAPH_ONTOLOGY, Vocab.GRAPH_DATA, Vocab.GRAPH_INFERRED,
-                    VoidDescription.GRAPH)), new TreeSet<>(graphs), "named graphs");
+            List<String> named = List.of(Vocab.GRAPH_ONTOLOGY, Vocab.GRAPH_DATA, Vocab.GRAPH_INFERRED,
+                    Vocab.GRAPH_CLAIMED, VoidDescription.GRAPH);
+            assertTrue(graphs.containsAll(named), "named graphs: " + graphs);
+            graphs.removeAll(named);
+            assertEquals(1, graphs.size(), "one default graph besides the named graphs: " + graphs);
         } else {
-            long expected = count("SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } FILTER(?g != <"
-                    + VoidDescription.GRAPH + ">) } }");
+            // the established knowledge graph: ontology, data, inferred (not the claimed graph, not VoID)
+            long expected = count("SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } VALUES ?g { "
+                    + VoidDescription.DESCRIBED_GRAPHS.stream().map(g -> "<" + g + ">")
+                            .collect(java.util.stream.Collectors.joining(" ")) + " } } }");
             assertEquals(expected, got.get("triples").asLong(), "triples read by rdflib " + got.get("rdflib"));
             assertEquals(expected, written, "the exporter's own count");
             assertEquals("[[\"Tehreek-e-Taliban Pakistan\",\"en\"]]", got.get("ttp_label").toString(),

@@ -117,7 +117,7 @@ class FusekiConfigTest {
     }
 
     @Test
-    void theSameEndpointsAnswerWithTheUnionAsDefaultGraph() {
+    void theSameEndpointsAnswerWithTheSameDefaultGraph() {
         String count = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }";
         long expected = unionCount;
         assertTrue(expected > 10_000, "the real store: " + expected);

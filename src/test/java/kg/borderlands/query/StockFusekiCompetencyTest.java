@@ -23,10 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The competency questions are portable: a stock Fuseki — {@code FusekiServer} with no customisation, as
- * {@code fuseki-server --file kg.nt /kg} would start it — loaded from our N-Triples dump (the {@code export}
- * command's output) answers every {@code queries/cq-*.rq}, sent as the file's text unchanged, with the result
- * set {@link CompetencyQuestionsTest} expects from our own store; the quality checks {@code queries/qc/*.rq} run
- * unchanged and find nothing.
+ * {@code fuseki-server --file kg.trig /kg} would start it — loaded from our TriG dump (the {@code export}
+ * command's output: the default "truthy" graph and the named graphs, the claimed graph among them) answers every
+ * {@code queries/cq-*.rq}, sent as the file's text unchanged, with the result set {@link CompetencyQuestionsTest}
+ * expects from our own store; the quality checks {@code queries/qc/*.rq} run unchanged and find nothing.
  */
 class StockFusekiCompetencyTest {
     private static FusekiServer fuseki;
@@ -34,11 +34,11 @@ class StockFusekiCompetencyTest {
 
     @BeforeAll
     static void start() throws IOException {
-        dump = Files.createTempFile("borderlands-kg", ".nt");
+        dump = Files.createTempFile("borderlands-kg", ".trig");
         Path root = TestProject.root();
         StringWriter err = new StringWriter();
         int exit = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
-                "export", "--format", "nt", "--out", dump.toString(),
+                "export", "--format", "trig", "--out", dump.toString(),
                 "--store", root.resolve("target/test-store").toString(), "--ontology", root.resolve("ontology").toString(),
                 "--data", root.resolve("data").toString(), "--qc", root.resolve("queries/qc").toString());
         assertEquals(0, exit, err.toString());
@@ -53,7 +53,7 @@ class StockFusekiCompetencyTest {
             if (fuseki != null) fuseki.stop();
         } finally {
             if (dump != null) Files.deleteIfExists(dump);
-            Files.deleteIfExists(dump.resolveSibling(dump.getFileName().toString().replace(".nt", ".void.ttl")));
+            Files.deleteIfExists(dump.resolveSibling(dump.getFileName().toString().replace(".trig", ".void.ttl")));
         }
     }
 
