@@ -22,6 +22,7 @@ import org.apache.jena.sparql.util.Context;
  * {@code fn:replace} with versions that stop when the query is cancelled ({@link GuardedRegex},
  * {@link GuardedReplace}). A query whose EXISTS nest more than {@value #MAX_EXISTS_FOR_STD} deep gets ARQ's
  * minimal optimizer instead of the standard one, whose time doubles with each level and cannot be cancelled.
+ * {@code GROUP_CONCAT} is replaced by {@link BoundedGroupConcat}, which stops a string that outgrows the heap.
  */
 final class GuardedOptimizer implements RewriteFactory {
     private static final String FN = "http://www.w3.org/2005/xpath-functions#";
@@ -48,7 +49,21 @@ final class GuardedOptimizer implements RewriteFactory {
 
     /** The op with every regular-expression function replaced by its guarded form. */
     static Op guard(Op op, long fallbackMillis) {
-        return Transformer.transform(new TransformCopy(), new ExprTransformCopy() {
+        TransformCopy groups = new TransformCopy() {
+            @Override
+            public Op transform(org.apache.jena.sparql.algebra.op.OpGroup opGroup, Op subOp) {
+                java.util.List<org.apache.jena.sparql.expr.ExprAggregator> aggs = new java.util.ArrayList<>();
+                boolean changed = false;
+                for (org.apache.jena.sparql.expr.ExprAggregator ea : opGroup.getAggregators()) {
+                    org.apache.jena.sparql.expr.aggregate.Aggregator b = BoundedGroupConcat.of(ea.getAggregator());
+                    changed |= b != null;
+                    aggs.add(b == null ? ea : new org.apache.jena.sparql.expr.ExprAggregator(ea.getVar(), b));
+                }
+                if (!changed) return super.transform(opGroup, subOp);
+                return org.apache.jena.sparql.algebra.op.OpGroup.create(subOp, opGroup.getGroupVars(), aggs);
+            }
+        };
+        return Transformer.transform(groups, new ExprTransformCopy() {
             @Override
             public Expr transform(ExprFunctionN func, ExprList args) {
                 if (func instanceof GuardedRegex || func instanceof GuardedReplace) return super.transform(func, args);

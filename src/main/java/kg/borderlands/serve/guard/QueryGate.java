@@ -2,6 +2,9 @@ package kg.borderlands.serve.guard;
 
 import kg.borderlands.serve.http.HttpProblem;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 /**
  * Admission of SPARQL requests, so that cheap queries keep answering while heavy ones queue:
@@ -22,6 +26,10 @@ import java.util.concurrent.TimeUnit;
  * A query text that needed a heavy slot in the last minute is refused at once while all heavy slots are taken
  * (a client repeating a heavy query does not burn the grace CPU each time). A quick ASK never waits behind a heavy query, and the CPU spent on heavy queries is bounded by the number
  * of heavy slots (plus a short grace each). Requests are checked every 25 ms by one daemon thread.
+ * <p>
+ * Memory: when the heap still in use after the last garbage collection passes {@link #MEMORY_LIMIT} of the
+ * maximum heap, every heavy query is cancelled with 503 (a single query that accumulates, say a huge
+ * {@code GROUP_CONCAT} or sort, is stopped before it can exhaust the heap; cheap queries go on).
  */
 public final class QueryGate implements AutoCloseable {
     private final Semaphore running;
@@ -29,6 +37,9 @@ public final class QueryGate implements AutoCloseable {
     private final long heavyAfterMillis;
     private final int retryAfterSeconds;
     private final Set<QueryTicket> active = ConcurrentHashMap.newKeySet();
+    /** Share of the maximum heap, still in use after a collection, above which heavy queries are cancelled. */
+    public static final double MEMORY_LIMIT = 0.75;
+    private final DoubleSupplier heapInUse;
     private static final long REMEMBER_HEAVY_MILLIS = 60_000;
     /** Hashes of query texts that needed a heavy slot in the last minute (at most 1,024, oldest dropped). */
     private final Map<Integer, Long> recentHeavy = new LinkedHashMap<>(64, 0.75f, true) {
@@ -44,6 +55,14 @@ public final class QueryGate implements AutoCloseable {
     });
 
     public QueryGate(int maxQueries, int maxHeavy, long heavyAfterMillis, int retryAfterSeconds) {
+        this(maxQueries, maxHeavy, heavyAfterMillis, retryAfterSeconds, QueryGate::heapInUseAfterCollection);
+    }
+
+    /**
+     * As above, with the reading of the heap in use (a share of the maximum, 0..1) given, for tests.
+     */
+    public QueryGate(int maxQueries, int maxHeavy, long heavyAfterMillis, int retryAfterSeconds, DoubleSupplier heapInUse) {
+        this.heapInUse = java.util.Objects.requireNonNull(heapInUse, "heapInUse");
         this.running = new Semaphore(maxQueries);
         this.heavySlots = new Semaphore(maxHeavy);
         this.heavyAfterMillis = heavyAfterMillis;
@@ -103,6 +122,16 @@ public final class QueryGate implements AutoCloseable {
     }
 
     private void check() {
+        if (heapInUse.getAsDouble() > MEMORY_LIMIT) {
+            for (QueryTicket t : active) {
+                synchronized (t) {
+                    if (active.contains(t) && t.heavy() && t.problem() == null) {
+                        t.refuse(new HttpProblem(503, HttpProblem.BUSY, "the server is short of memory: this query "
+                                + "was stopped; retry in " + retryAfterSeconds + " s or ask for less"));
+                    }
+                }
+            }
+        }
         for (QueryTicket t : active) {
             synchronized (t) {
                 if (!active.contains(t) || t.heavy() || t.problem() != null || t.cpuMillis() < heavyAfterMillis) continue;
@@ -112,6 +141,22 @@ public final class QueryGate implements AutoCloseable {
                         + retryAfterSeconds + " s"));
             }
         }
+    }
+
+    /**
+     * The heap still in use after the last collection, as a share of the maximum heap: the sum over the heap's
+     * memory pools of their usage after collection (live data, not garbage waiting to be collected).
+     */
+    static double heapInUseAfterCollection() {
+        long max = Runtime.getRuntime().maxMemory();
+        if (max <= 0 || max == Long.MAX_VALUE) return 0;
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() != MemoryType.HEAP || !pool.isValid()) continue;
+            var after = pool.getCollectionUsage();
+            if (after != null) used += after.getUsed();
+        }
+        return (double) used / max;
     }
 
     @Override
