@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "borderlands-kg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Knowledge graph of Crisis Group Asia Report N°354 on Apache Jena.",
         subcommands = {LoadCommand.class, ValidateCommand.class, ServeCommand.class, QueryCommand.class,
-                ExportCommand.class, IngestCommand.class, CoverageCommand.class, NetworkCommand.class, LinkCommand.class,
+                ExportCommand.class, PublishCommand.class, IngestCommand.class, CoverageCommand.class, NetworkCommand.class, LinkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and debug output.")
