@@ -71,8 +71,12 @@ final class PublishCommand implements Callable<Integer> {
                     err.flush();
                 })
                 .build();
-        PublishOperation.Result r = options.withStore(dsg -> op.publish(dsg), err);
-        out.println("published " + r.graphs().size() + " graph(s), " + r.triples() + " triples, to " + r.target()
+        String[] build = new String[1];
+        PublishOperation.Result r = options.withBuild(b -> {
+            build[0] = b.build().getFileName().toString();
+            return op.publish(b.dataset());
+        }, err);
+        out.println("published build " + build[0] + ": " + r.graphs().size() + " graph(s), " + r.triples() + " triples, to " + r.target()
                 + ": " + r.sent() + " sent, " + r.unchanged() + " unchanged");
         out.flush();
         return 0;
