@@ -95,6 +95,8 @@ public final class KgServer {
             FusekiServer.Builder b = FusekiServer.create()
                     .port(port)
                     .verbose(false)
+                    // GET /$/ping: the health check of a load balancer in front of replicas (docs/deploy.md)
+                    .enablePing(true)
                     .add(DATASET, service);
             extensions.forEach(e -> e.accept(b));
             FusekiServer server = b.build();
