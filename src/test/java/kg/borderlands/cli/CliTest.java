@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class CliTest {
     @ParameterizedTest
-    @ValueSource(strings = {"load", "validate", "serve", "query", "export", "ingest", "coverage", "network", "link"})
+    @ValueSource(strings = {"load", "validate", "serve", "query", "export", "publish", "ingest", "coverage", "network", "link"})
     void everyCommandHasHelp(String command) {
         StringWriter out = new StringWriter();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), command, "--help");
@@ -39,14 +39,14 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"publish --help", "publish", "--help publish"})
+    @ValueSource(strings = {"push --help", "push", "--help push"})
     void anUnknownCommandIsOneLineAndExit2EvenWithHelp(String line) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), line.split(" "));
         assertEquals(2, code, out.toString());
-        assertEquals("error: BKG-E206 unknown command 'publish'; the commands are: load, validate, serve, query, export, "
-                + "ingest, network, link (see 'borderlands-kg --help')", err.toString().strip());
+        assertEquals("error: BKG-E206 unknown command 'push'; the commands are: load, validate, serve, query, export, publish, "
+                + "ingest, coverage, network, link (see 'borderlands-kg --help')", err.toString().strip());
         assertEquals("", out.toString(), "no help printed");
     }
 
