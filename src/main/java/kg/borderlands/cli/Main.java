@@ -48,7 +48,7 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Picocli skips its check of unmatched arguments when help is asked for, so {@code push --help} (an unknown command) printed
+     * Picocli skips its check of unmatched arguments when help is asked for, so {@code frobnicate --help} (an unknown command) printed
      * the main help and exited 0. Unmatched arguments (an unknown command) are an error before any help.
      */
     private static int rejectUnmatchedThenRun(CommandLine.ParseResult parsed) {

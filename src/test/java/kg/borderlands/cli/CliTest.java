@@ -39,13 +39,13 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"push --help", "push", "--help push"})
+    @ValueSource(strings = {"frobnicate --help", "frobnicate", "--help frobnicate"})
     void anUnknownCommandIsOneLineAndExit2EvenWithHelp(String line) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), line.split(" "));
         assertEquals(2, code, out.toString());
-        assertEquals("error: BKG-E206 unknown command 'push'; the commands are: load, validate, serve, query, export, publish, "
+        assertEquals("error: BKG-E206 unknown command 'frobnicate'; the commands are: load, validate, serve, query, export, publish, "
                 + "ingest, coverage, network, link (see 'borderlands-kg --help')", err.toString().strip());
         assertEquals("", out.toString(), "no help printed");
     }
