@@ -5,6 +5,7 @@ import kg.borderlands.link.VoidServlet;
 import kg.borderlands.load.LoadOperation;
 import kg.borderlands.load.StoreManager;
 import kg.borderlands.serve.KgServer;
+import kg.borderlands.serve.SpatialIndexSetup;
 import kg.borderlands.serve.api.WebApp;
 import org.apache.jena.sparql.core.DatasetGraph;
 import picocli.CommandLine.Command;
@@ -45,6 +46,7 @@ final class ServeCommand implements Callable<Integer> {
         StoreManager store = options.storeManager();
         LoadOperation.Result r = LoadOperation.ensure(options.inputs(), store, false);
         DatasetGraph dsg = store.open();
+        SpatialIndexSetup.install(dsg);
         WebApp web = WebApp.build(dsg, queries);
         KgServer server = KgServer.builder().dataset(dsg).port(port)
                 .timeoutMillis(Math.round(timeoutSeconds * 1000))

@@ -108,6 +108,13 @@ public final class RdfMapper {
                     "POINT(" + p.point().lon().toPlainString() + " " + p.point().lat().toPlainString() + ")", WKT));
             g.addProperty(blkProp("coordinateSource"), p.point().source());
         }
+        if (p.outline() != null) {
+            Resource g = model.createResource(s.getURI() + "/outline");
+            s.addProperty(GEO_HAS_GEOMETRY, g);
+            g.addProperty(RDF.type, GEO_GEOMETRY);
+            g.addProperty(GEO_AS_WKT, model.createTypedLiteral(p.outline().wkt().strip(), WKT));
+            g.addProperty(blkProp("coordinateSource"), p.outline().source());
+        }
     }
 
     private void tie(Resource s, Records.Tie t) {

@@ -203,6 +203,14 @@ public final class RecordChecker {
                     problems.add(r.problem(Problem.BAD_VALUE, "/point", "coordinates out of range"));
                 }
             }
+            if (p.outline() != null) {
+                if (p.outline().source().isBlank()) {
+                    problems.add(r.problem(Problem.MISSING_FIELD, "/outline/source",
+                            "an outline needs the open source it was taken from"));
+                }
+                String bad = OutlineCheck.problem(p.outline().wkt());
+                if (bad != null) problems.add(r.problem(Problem.BAD_VALUE, "/outline/wkt", bad));
+            }
         }
 
         private void tie(Records.Tie t) {

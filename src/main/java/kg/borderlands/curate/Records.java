@@ -48,6 +48,10 @@ public final class Records {
                         @JsonProperty(required = true) BigDecimal lon,
                         @JsonProperty(required = true) String source) {}
 
+    /** An outline (polygon or line) as WKT in CRS84 (lon lat), with the open source it was taken from. */
+    public record Outline(@JsonProperty(required = true) String wkt,
+                          @JsonProperty(required = true) String source) {}
+
     public record Participant(@JsonProperty(required = true) String actor,
                               @JsonProperty(required = true) String role) {}
 
@@ -84,7 +88,7 @@ public final class Records {
                         @JsonProperty(required = true) String label,
                         List<String> aliases, String description,
                         @JsonProperty(required = true) List<SourceRef> source,
-                        String within, Point point) implements DataRecord {
+                        String within, Point point, Outline outline) implements DataRecord {
         public Place {
             aliases = nn(aliases);
         }

@@ -291,7 +291,8 @@
       panel.appendChild(h('h4', null, 'Events'));
       panel.appendChild(h('ul', {id: 'events'}, v.events.map(e => h('li', null,
         h('span', {class: 'dates'}, (e.date || '') + ' '), recLink(e.event),
-        h('span', {class: 'muted'}, ' — ' + e.roles.map(r => r.label).join(', ')), footnoteLinks(e.footnotes)))));
+        h('span', {class: 'muted'}, ' — ' + e.roles.map(r => r.label).join(', ')), footnoteLinks(e.footnotes),
+        ' ', h('a', {class: 'fn', href: '/explorer/atlas.html#/time?event=' + encodeURIComponent(e.event.id), title: 'show on the timeline and map'}, 'timeline/map')))));
     }
     if (v.figures.length) {
       panel.appendChild(h('h4', null, 'Figures reported'));
@@ -617,10 +618,14 @@
 
     const slider = $('asof');
     slider.max = String(LAST_INDEX);
+    // the month is shared with the timeline/map page (atlas.js) through localStorage 'bkg-month' (YYYY-MM)
+    const shared = /^(\d{4})-(\d{2})$/.exec((() => { try { return localStorage.getItem('bkg-month') || ''; } catch (e) { return ''; } })());
+    if (shared) { state.asOfIndex = Math.min(LAST_INDEX, Math.max(0, (Number(shared[1]) - FIRST_YEAR) * 12 + Number(shared[2]) - 1)); slider.value = String(state.asOfIndex); }
     const updateLabel = () => { $('asof-label').textContent = state.asOfOn ? indexToLabel(state.asOfIndex) : 'any date'; };
     let sliderTimer = null;
     slider.addEventListener('input', () => {
       state.asOfIndex = Number(slider.value);
+      try { localStorage.setItem('bkg-month', indexToDate(state.asOfIndex).slice(0, 7)); } catch (e) { /* private mode */ }
       state.asOfOn = true;
       $('asof-on').checked = true;
       updateLabel();

@@ -24,6 +24,7 @@ public final class WebTestServer implements AutoCloseable {
     private WebTestServer(Path queries) throws IOException {
         this.dsg = TestProject.realStore().open();
         try {
+            SpatialIndexSetup.install(dsg);
             this.web = WebApp.build(dsg, queries);
             this.server = KgServer.builder().dataset(dsg).port(0).timeoutMillis(5000).extension(web.extension()).build().start();
         } catch (RuntimeException e) {

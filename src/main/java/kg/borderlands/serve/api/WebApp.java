@@ -25,6 +25,7 @@ public final class WebApp {
     private final LabelIndex search;
     private final CompetencyQueries queries;
     private final NetworkRoutes network;
+    private final StoryQueries story;
 
     private WebApp(DatasetGraph dsg, Path queriesDir) {
         Objects.requireNonNull(dsg, "dataset");
@@ -34,6 +35,7 @@ public final class WebApp {
         this.search = LabelIndex.build(snapshot);
         this.queries = CompetencyQueries.read(queriesDir);
         this.network = new NetworkRoutes(new NetworkProjector(dsg).project(), snapshot);
+        this.story = StoryQueries.run(dsg);
         LoggerFactory.getLogger(WebApp.class).info("web layer ready in {} ms: {} records indexed, {} competency questions",
                 (System.nanoTime() - t0) / 1_000_000, snapshot.entries().size(), queries.all().size());
     }
@@ -47,6 +49,7 @@ public final class WebApp {
     public Consumer<FusekiServer.Builder> extension() {
         return b -> b
                 .addServlet("/api/*", new ApiServlet(describer, search, queries, network))
+                .addServlet("/api/story/*", new StoryServlet(story))
                 .addServlet("/id/*", new LinkedDataServlet(describer))
                 .addServlet("/explorer/*", new StaticFilesServlet("kg/borderlands/web/", null, "no-cache"))
                 .addServlet("/webjars/*", new StaticFilesServlet("META-INF/resources/webjars/", null, "public, max-age=86400"))

@@ -1,0 +1,67 @@
+package kg.borderlands.serve.api;
+
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryExecutionFactory;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.system.Txn;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The data behind the timeline, map and claim views: a few SELECT queries kept together in
+ * {@code kg/borderlands/serve/story/*.rq} (one place to adapt when the model changes), run once over the
+ * read-only store when the server starts and kept as SPARQL JSON results.
+ */
+public final class StoryQueries {
+    /** The views' data sets, each a query file of the same name. */
+    public static final List<String> NAMES = List.of("events", "places", "claims", "figures", "labels");
+    private static final String FOLDER = "kg/borderlands/serve/story/";
+
+    private final Map<String, byte[]> results;
+
+    private StoryQueries(Map<String, byte[]> results) {
+        this.results = Map.copyOf(results);
+    }
+
+    /** Runs every story query over the dataset (its default graph being the union of the named graphs). */
+    public static StoryQueries run(DatasetGraph dsg) {
+        Objects.requireNonNull(dsg, "dataset");
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            String sparql = read(name);
+            out.put(name, Txn.calculateRead(dsg, () -> {
+                try (QueryExecution qe = QueryExecutionFactory.create(sparql, DatasetFactory.wrap(dsg))) {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    ResultSetFormatter.outputAsJSON(bytes, qe.execSelect());
+                    return bytes.toByteArray();
+                }
+            }));
+        }
+        return new StoryQueries(out);
+    }
+
+    /** The SPARQL JSON results of one data set. */
+    public Optional<byte[]> get(String name) {
+        return Optional.ofNullable(results.get(name));
+    }
+
+    static String read(String name) {
+        try (InputStream in = StoryQueries.class.getClassLoader().getResourceAsStream(FOLDER + name + ".rq")) {
+            if (in == null) throw new IllegalStateException("missing story query " + FOLDER + name + ".rq");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
