@@ -1,10 +1,17 @@
 package kg.borderlands.cli;
 
+import jakarta.servlet.http.HttpServlet;
 import kg.borderlands.link.VoidDescription;
 import kg.borderlands.link.VoidServlet;
 import kg.borderlands.load.LoadOperation;
 import kg.borderlands.load.StoreManager;
+import kg.borderlands.serve.BuildWatcher;
+import kg.borderlands.serve.HeapLimit;
 import kg.borderlands.serve.KgServer;
+import kg.borderlands.serve.Lease;
+import kg.borderlands.serve.ReloadableServlets;
+import kg.borderlands.serve.ServeLimits;
+import kg.borderlands.serve.ServedDataset;
 import kg.borderlands.serve.SpatialIndexSetup;
 import kg.borderlands.serve.api.WebApp;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -15,12 +22,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Build or reuse the store, then serve it over SPARQL: /kg/sparql, /kg/query (query), "
                 + "/kg/get (read-only Graph Store Protocol); the JSON API (/api), Linked Data pages (/id/{id}) and "
-                + "the explorer (/). No updates are accepted.")
+                + "the explorer (/); /$/ping, /$/stats, /$/metrics. No updates are accepted. A build published "
+                + "later by 'load' is served without restart. Limits and operation: docs/operations.md.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
@@ -28,13 +40,53 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "3030", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "Address to bind, e.g. 127.0.0.1 behind a reverse proxy (default: all interfaces).")
+    String host;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
+            description = "Query timeout in seconds; it stops regular expressions too (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
     @Option(names = "--queries", paramLabel = "DIR", defaultValue = "queries",
             description = "Competency questions (cq-*.rq) offered as examples by the explorer (default: ${DEFAULT-VALUE}).")
     Path queries;
+
+    @Option(names = "--allow-service", paramLabel = "URL",
+            description = "Let queries call this SPARQL endpoint with SERVICE (repeatable; exact URL). Default: SERVICE is refused.")
+    List<String> allowService = List.of();
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+            description = "Origin allowed to read /kg, /api, /id and VoID from a browser (repeatable; default: *).")
+    List<String> corsOrigins = List.of("*");
+
+    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "262144",
+            description = "Largest request body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
+    long maxBody;
+
+    @Option(names = "--max-query", paramLabel = "CHARS", defaultValue = "65536",
+            description = "Longest query text; longer ones get 413 before parsing (default: ${DEFAULT-VALUE}).")
+    int maxQuery;
+
+    @Option(names = "--max-result", paramLabel = "BYTES", defaultValue = "16777216",
+            description = "Largest query result; larger ones get 422, never a cut 200 (default: ${DEFAULT-VALUE}).")
+    long maxResult;
+
+    @Option(names = "--max-queries", paramLabel = "N", defaultValue = "32",
+            description = "Queries at once; more get 503 + Retry-After (default: ${DEFAULT-VALUE}).")
+    int maxQueries;
+
+    @Option(names = "--max-heavy", paramLabel = "N",
+            description = "Queries allowed past 50 ms of CPU at once; others get 503 + Retry-After (default: max(1, cores / 2)).")
+    Integer maxHeavy;
+
+    @Option(names = "--reload-interval", paramLabel = "SECONDS", defaultValue = "2",
+            description = "How often to look for a newly published build; 0 turns reload off (default: ${DEFAULT-VALUE}).")
+    double reloadSeconds;
+
+    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "1g",
+            description = "Heap of the server JVM when started from the jar without -Xmx (default: ${DEFAULT-VALUE}).")
+    String heap;
 
     @Spec
     CommandSpec spec;
@@ -43,28 +95,76 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (timeoutSeconds <= 0) throw new IllegalArgumentException("--timeout must be positive");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535, got " + port);
+        if (reloadSeconds < 0) throw new IllegalArgumentException("--reload-interval must be 0 or more");
+        ServeLimits defaults = ServeLimits.defaults();
+        ServeLimits limits = defaults.withTimeoutMillis(Math.round(timeoutSeconds * 1000))
+                .withRequestLimits(maxBody, maxQuery).withMaxResultBytes(maxResult)
+                .withConcurrency(maxQueries, Math.min(maxQueries, maxHeavy == null ? defaults.maxHeavyQueries() : maxHeavy),
+                        defaults.heavyAfterMillis())
+                .withAllowedServices(Set.copyOf(allowService)).withCorsOrigins(corsOrigins);
+        String heapSize = HeapLimit.checkSize(heap);
+        var child = HeapLimit.childCommand(heapSize, spec.commandLine().getParseResult().originalArgs());
+        if (child.isPresent()) return HeapLimit.runChild(child.get());
+
         StoreManager store = options.storeManager();
         LoadOperation.Result r = LoadOperation.ensure(options.inputs(), store, false);
-        DatasetGraph dsg = store.open();
-        SpatialIndexSetup.install(dsg);
-        WebApp web = WebApp.build(dsg, queries);
-        KgServer server = KgServer.builder().dataset(dsg).port(port)
-                .timeoutMillis(Math.round(timeoutSeconds * 1000))
-                .extension(VoidServlet.extension(dsg, KgServer.DATASET + "/sparql"))
+        String build = store.current().orElseThrow().getFileName().toString();
+        DatasetGraph first = store.open();
+        SpatialIndexSetup.install(first);   // before the served dataset copies the build's context
+        ServedDataset served = new ServedDataset(new ServedDataset.Build(build, first));
+        ReloadableServlets web = new ReloadableServlets(webLayer(served, served.current().dataset()));
+        KgServer server = KgServer.builder().dataset(served).port(port).host(host).limits(limits)
+                .stopTimeoutMillis(limits.timeoutMillis() + 5_000)
                 .extension(web.extension())
                 .build();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            StoreManager.close(dsg);
-        }, "shutdown"));
         server.start();
+        Lease lease = new Lease(store.root(), server.datasetUrl());
+        lease.write(build);
+        BuildWatcher watcher = new BuildWatcher(store, served, dsg -> {
+            Map<String, HttpServlet> next = webLayer(served, dsg);
+            return () -> {
+                try {
+                    web.install(next);
+                } catch (Exception e) {
+                    throw new IllegalStateException("web layer not installed: " + e.getMessage(), e);
+                }
+            };
+        }, name -> {
+            try {
+                lease.write(name);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, limits.timeoutMillis() * 2 + 5_000);
+        if (reloadSeconds > 0) watcher.start(Math.max(100, Math.round(reloadSeconds * 1000)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            watcher.close();
+            server.stop();   // drains requests in flight first
+            try {
+                lease.release();
+            } catch (java.io.IOException e) {
+                // best effort: a lease of a dead pid is ignored by load
+            }
+            StoreManager.close(served.current().dataset());
+        }, "shutdown"));
         var out = spec.commandLine().getOut();
         out.println((r.reused() ? "reusing " : "built ") + r.build());
         out.println("serving " + server.datasetUrl() + "/sparql (also /kg/query, /kg/get; VoID at "
                 + VoidDescription.WELL_KNOWN_PATH + "); Ctrl-C to stop");
-        out.println("explorer http://localhost:" + server.port() + "/ (API /api, Linked Data /id/{id})");
+        out.println("explorer http://" + server.hostForUrls() + ":" + server.port() + "/ (API /api, Linked Data /id/{id}; "
+                + "/$/ping, /$/stats, /$/metrics); max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
         out.flush();
         server.join();
         return 0;
+    }
+
+    /** The web layer (API, pages, explorer, VoID) for one build; VoID counts through the served dataset. */
+    private Map<String, HttpServlet> webLayer(ServedDataset served, DatasetGraph build) {
+        if (build.getContext().get(org.apache.jena.geosparql.spatial.SpatialIndexConstants.symSpatialIndex) == null) {
+            SpatialIndexSetup.install(build);   // a reloaded build: its index goes with it into service (ServedDataset.swap)
+        }
+        Map<String, HttpServlet> m = new LinkedHashMap<>(WebApp.build(build, queries).servlets());
+        m.put(VoidDescription.WELL_KNOWN_PATH, new VoidServlet(served, KgServer.DATASET + "/sparql"));
+        return m;
     }
 }

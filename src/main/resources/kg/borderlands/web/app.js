@@ -52,7 +52,7 @@
       if (v === null || v === undefined || v === false) continue;
       if (k === 'class') el.className = v;
       else if (k.startsWith('on')) el.addEventListener(k.substring(2), v);
-      else if (k === 'style') el.setAttribute('style', v);
+      else if (k === 'style') el.style.cssText = v;  // CSSOM: allowed by the CSP, unlike a style attribute
       else el.setAttribute(k, v === true ? '' : v);
     }
     for (const c of children.flat()) {

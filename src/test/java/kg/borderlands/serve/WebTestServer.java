@@ -1,5 +1,6 @@
 package kg.borderlands.serve;
 
+import kg.borderlands.link.VoidServlet;
 import kg.borderlands.load.StoreManager;
 import kg.borderlands.serve.api.WebApp;
 import kg.borderlands.support.TestProject;
@@ -21,12 +22,15 @@ public final class WebTestServer implements AutoCloseable {
     private final KgServer server;
     private final WebApp web;
 
-    private WebTestServer(Path queries) throws IOException {
+    private WebTestServer(Path queries, ServeLimits limits) throws IOException {
         this.dsg = TestProject.realStore().open();
         try {
             SpatialIndexSetup.install(dsg);
             this.web = WebApp.build(dsg, queries);
-            this.server = KgServer.builder().dataset(dsg).port(0).timeoutMillis(5000).extension(web.extension()).build().start();
+            KgServer.Builder b = KgServer.builder().dataset(dsg).port(0).extension(web.extension());
+            if (limits == null) b.timeoutMillis(5000);
+            else b.limits(limits).extension(VoidServlet.extension(dsg, KgServer.DATASET + "/sparql"));
+            this.server = b.build().start();
         } catch (RuntimeException e) {
             StoreManager.close(dsg);
             throw e;
@@ -35,7 +39,20 @@ public final class WebTestServer implements AutoCloseable {
 
     /** Starts a server whose competency questions come from {@code queries} (may be null for none). */
     public static WebTestServer start(Path queries) throws IOException {
-        return new WebTestServer(queries);
+        return new WebTestServer(queries, null);
+    }
+
+    /** Starts a server with these limits, with VoID too (as {@code serve} runs it). */
+    public static WebTestServer start(Path queries, ServeLimits limits) throws IOException {
+        return new WebTestServer(queries, limits);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public KgServer server() {
+        return server;
     }
 
     public String url(String path) {

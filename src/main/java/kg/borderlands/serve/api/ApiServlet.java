@@ -60,7 +60,7 @@ public final class ApiServlet extends ReadOnlyServlet {
             sendError(resp, e);
         } catch (RuntimeException e) {
             LOG.warn("API failure on {}: {}", path, e.toString(), e);
-            sendError(resp, new ApiException(500, ApiException.INTERNAL, "internal error: " + e.getClass().getSimpleName()));
+            sendError(resp, new ApiException(500, ApiException.INTERNAL, "internal error (logged on the server)"));
         }
     }
 
@@ -172,7 +172,7 @@ public final class ApiServlet extends ReadOnlyServlet {
     }
 
     static void sendError(HttpServletResponse resp, ApiException e) throws IOException {
-        if (e.status() == 405) resp.setHeader("Allow", "GET, HEAD");
+        if (e.status() == 405) resp.setHeader("Allow", "GET, HEAD, OPTIONS");
         sendJson(resp, e.status(), e.body());
     }
 

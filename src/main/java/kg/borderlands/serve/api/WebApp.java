@@ -10,7 +10,12 @@ import org.apache.jena.sparql.core.DatasetGraph;
 
 import org.slf4j.LoggerFactory;
 
+import jakarta.servlet.http.HttpServlet;
+
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -26,6 +31,7 @@ public final class WebApp {
     private final CompetencyQueries queries;
     private final NetworkRoutes network;
     private final StoryQueries story;
+    private Map<String, HttpServlet> servlets;
 
     private WebApp(DatasetGraph dsg, Path queriesDir) {
         Objects.requireNonNull(dsg, "dataset");
@@ -47,13 +53,25 @@ public final class WebApp {
 
     /** Adds the servlets to a Fuseki server (use with {@code KgServer.Builder.extension}). */
     public Consumer<FusekiServer.Builder> extension() {
-        return b -> b
-                .addServlet("/api/*", new ApiServlet(describer, search, queries, network))
-                .addServlet("/api/story/*", new StoryServlet(story))
-                .addServlet("/id/*", new LinkedDataServlet(describer))
-                .addServlet("/explorer/*", new StaticFilesServlet("kg/borderlands/web/", null, "no-cache"))
-                .addServlet("/webjars/*", new StaticFilesServlet("META-INF/resources/webjars/", null, "public, max-age=86400"))
-                .addServlet("", new StaticFilesServlet("kg/borderlands/web/", "index.html", "no-cache"));
+        return b -> servlets().forEach(b::addServlet);
+    }
+
+    /**
+     * The servlets of this web layer by path spec (one set per web layer: a reload builds a new web layer and
+     * {@link kg.borderlands.serve.ReloadableServlets} switches to its servlets).
+     */
+    public synchronized Map<String, HttpServlet> servlets() {
+        if (servlets == null) {
+            Map<String, HttpServlet> m = new LinkedHashMap<>();
+            m.put("/api/*", new ApiServlet(describer, search, queries, network));
+            m.put("/api/story/*", new StoryServlet(story));
+            m.put("/id/*", new LinkedDataServlet(describer));
+            m.put("/explorer/*", new StaticFilesServlet("kg/borderlands/web/", null, "no-cache"));
+            m.put("/webjars/*", new StaticFilesServlet("META-INF/resources/webjars/", null, "public, max-age=86400"));
+            m.put("", new StaticFilesServlet("kg/borderlands/web/", "index.html", "no-cache"));
+            servlets = Collections.unmodifiableMap(m);
+        }
+        return servlets;
     }
 
     public Snapshot snapshot() {

@@ -59,6 +59,7 @@ public final class Conneg {
         }
         for (String part : header.split(",")) {
             String[] params = part.trim().split(";");
+            if (params.length == 0) continue;
             String mt = params[0].trim().toLowerCase(Locale.ROOT);
             if (mt.isEmpty()) continue;
             if (mt.equals("*")) mt = "*/*";

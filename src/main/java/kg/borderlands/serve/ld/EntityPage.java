@@ -17,25 +17,8 @@ import java.util.stream.Collectors;
 
 /** Renders an {@link EntityView} as a stand-alone HTML page (the Linked Data page of a record). */
 public final class EntityPage {
-    private static final String STYLE = """
-            body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2733;background:#f6f7f9}
-            header.top{background:#1f3a5f;color:#fff;padding:.6rem 1.5rem;display:flex;gap:1.2rem;align-items:center}
-            header.top a{color:#fff;text-decoration:none;font-weight:600}
-            main{max-width:72rem;margin:1.2rem auto;padding:0 1.5rem 3rem}
-            h1{margin:.2rem 0;font-size:1.8rem}h2{font-size:1.15rem;margin:1.8rem 0 .5rem;border-bottom:1px solid #d5dae1;padding-bottom:.2rem}
-            .meta{color:#5a6675;margin:.2rem 0}.meta code{font-size:.85em}
-            table{border-collapse:collapse;width:100%;background:#fff;font-size:.93rem}
-            th,td{text-align:left;vertical-align:top;padding:.35rem .55rem;border-bottom:1px solid #e3e7ec}
-            th{background:#eef1f5;font-weight:600}
-            .contested{background:#fff1d6;color:#8a5300;border-radius:3px;padding:0 .35rem;font-size:.85em;white-space:nowrap}
-            .kind{font-weight:600}.dates{white-space:nowrap;color:#39424e}
-            .fn a{font-size:.85em;margin-right:.3rem}
-            ul.claims{list-style:none;padding:0}ul.claims>li{background:#fff;border:1px solid #e3e7ec;border-radius:4px;padding:.5rem .7rem;margin:.4rem 0}
-            ul.claims ul{list-style:none;padding-left:1.2rem;border-left:3px solid #c9d3df;margin:.4rem 0}
-            .ctype{font-size:.8em;text-transform:uppercase;letter-spacing:.04em;color:#5a6675;margin-right:.4rem}
-            blockquote{margin:.3rem 0 .2rem 0;padding-left:.6rem;border-left:3px solid #a9b8c9;color:#39424e;font-style:italic}
-            ol.sources li{margin:.3rem 0}.none{color:#7a8694;font-style:italic}
-            """;
+    /** The page style, a file of the explorer (the Content-Security-Policy allows no inline style). */
+    static final String STYLESHEET = "<link rel=\"stylesheet\" href=\"/explorer/entity.css\">";
 
     private EntityPage() {}
 
@@ -46,7 +29,7 @@ public final class EntityPage {
                 .raw("<title>").text(v.label()).raw(" — borderlands-kg</title>")
                 .raw("<link rel=\"alternate\" type=\"text/turtle\" href=\"").text(v.page() + ".ttl").raw("\">")
                 .raw("<link rel=\"alternate\" type=\"application/ld+json\" href=\"").text(v.page() + ".jsonld").raw("\">")
-                .raw("<style>").raw(STYLE).raw("</style></head><body>")
+                .raw(STYLESHEET).raw("</head><body>")
                 .raw("<header class=\"top\"><a href=\"/\">borderlands-kg</a>")
                 .link("/#/entity/" + v.id(), "open in the explorer").raw("</header><main>");
         h.raw("<h1>").text(v.label()).raw("</h1>");
@@ -89,7 +72,7 @@ public final class EntityPage {
     /** A small error page (404, 406) in the same style. */
     public static String error(int status, String code, String message) {
         return new Html().raw("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .text(status + " — borderlands-kg").raw("</title><style>").raw(STYLE).raw("</style></head><body>")
+                .text(status + " — borderlands-kg").raw("</title>").raw(STYLESHEET).raw("</head><body>")
                 .raw("<header class=\"top\"><a href=\"/\">borderlands-kg</a></header><main><h1>").text(Integer.toString(status))
                 .raw("</h1><p>").text(message).raw("</p><p class=\"meta\">").text(code).raw("</p></main></body></html>\n")
                 .toString();

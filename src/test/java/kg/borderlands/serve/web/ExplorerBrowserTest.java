@@ -67,6 +67,7 @@ class ExplorerBrowserTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1500,950", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));   // to see CSP violations
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
                 .withLogFile(TestProject.root().resolve("target/chromedriver.log").toFile()).build();
         driver = new ChromeDriver(service, options);
@@ -200,6 +201,21 @@ class ExplorerBrowserTest {
         Number nodes = (Number) js("return explorer.cy().nodes().length");
         shot("6-whole-network");
         assertTrue(overlapping.intValue() <= nodes.intValue() / 50, overlapping + " overlapping node pairs among " + nodes);
+    }
+
+    @Test
+    @Order(6)
+    void noPageBreaksTheContentSecurityPolicy() {
+        driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);   // drop what came before
+        open("/#/");
+        waitFor(() -> Boolean.TRUE.equals(js("return explorer.cy().nodes().length > 50")));
+        open("/#/actor/ttp");
+        driver.get(server.url("/id/ttp"));
+        assertTrue(driver.findElement(org.openqa.selenium.By.tagName("h1")).getCssValue("font-size").startsWith("28"),
+                "the Linked Data page's stylesheet (a file, not inline) applies");
+        java.util.List<String> violations = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+        assertTrue(violations.isEmpty(), "CSP violations: " + violations);
     }
 
     // ---- helpers ----
