@@ -1,27 +1,57 @@
 #!/usr/bin/env python3
-"""Medians per corpus size and tool of bench/load-vs-tdbloader.sh's TSV, and the ratio load / tdbloader,
-as a Markdown table. Usage: bench/summarise.py results.tsv"""
-import csv, statistics, sys
-from collections import defaultdict
+"""Markdown tables from the output of bench/peer-bench.sh: per round (the servers of a round ran back to back),
+then medians over rounds, with the ratios to stock Fuseki of the same round.
+usage: summarise.py RESULTS.txt"""
+import collections, re, statistics, sys
 
-runs = defaultdict(list)
-quads = {}
-with open(sys.argv[1]) as f:
-    for r in csv.DictReader(f, delimiter='\t'):
-        n = int(r['N'])
-        runs[(n, r['tool'])].append((float(r['wall_s']), float(r['user_s']) + float(r['sys_s']), int(r['maxrss_kb']) / 1024))
-        quads[n] = int(r['quads'])
-
-def med(xs, i):
-    return statistics.median(x[i] for x in xs)
-
-print('| N | quads | runs | load wall s | tdbloader wall s | wall ratio | load CPU s | tdbloader CPU s | CPU ratio | load max RSS MB | tdbloader max RSS MB |')
-print('|--:|------:|-----:|------------:|-----------------:|-----------:|-----------:|----------------:|----------:|----------------:|---------------------:|')
-for n in sorted(quads):
-    a, b = runs.get((n, 'load'), []), runs.get((n, 'tdb2.tdbloader'), [])
-    k = min(len(a), len(b))
-    if k == 0:
+rounds, cur = [], None
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line.startswith("# round"):
+        cur = collections.defaultdict(dict)
+        rounds.append(cur)
         continue
-    a, b = a[:k], b[:k]
-    print(f'| {n} | {quads[n]:,} | {k} | {med(a,0):.1f} | {med(b,0):.1f} | {med(a,0)/med(b,0):.1f}× | {med(a,1):.1f} | {med(b,1):.1f} | '
-          f'{med(a,1)/med(b,1):.1f}× | {med(a,2):.0f} | {med(b,2):.0f} |')
+    m = re.match(r"(\S+) (start_s=|FIRSTPASS|c=(\d+))", line)
+    if not m or cur is None:
+        continue
+    name, d = m.group(1), cur[m.group(1)]
+    num = lambda key: float(re.search(key + r"=([\d.]+)", line).group(1))
+    if "start_s=" in line:
+        d["start"], d["load"] = num("start_s"), num("load")
+    elif "FIRSTPASS" in line:
+        d["first"] = num("total_ms")
+    else:
+        c = m.group(3)
+        for k in ("rps", "p50_ms", "p99_ms", "non2xx", "errors"):
+            d[k + c] = num(k)
+
+names = ["project-cache", "project-nocache", "fuseki"]
+clients = sorted({k[3:] for r in rounds for d in r.values() for k in d if k.startswith("rps")}, key=int)
+print("| round | server | load at start | start to first answer (s) | cold first pass (ms) | "
+      + " | ".join("c=%s req/s (× Fuseki) | c=%s p50 / p99 (ms) | c=%s non-2xx / socket errors" % (c, c, c) for c in clients) + " |")
+print("|" + "---|" * (5 + 3 * len(clients)))
+for i, r in enumerate(rounds, 1):
+    f = r.get("fuseki", {})
+    for n in names:
+        d = r.get(n)
+        if not d:
+            continue
+        cells = [str(i), n, "%.1f" % d.get("load", 0), "%.2f (%.2f×)" % (d["start"], d["start"] / f["start"]) if f else "%.2f" % d["start"],
+                 "%.0f" % d.get("first", 0)]
+        for c in clients:
+            ratio = d["rps" + c] / f["rps" + c] if f.get("rps" + c) else float("nan")
+            cells += ["%.0f (%.2f×)" % (d["rps" + c], ratio), "%.1f / %.1f" % (d["p50_ms" + c], d["p99_ms" + c]),
+                      "%d / %d" % (d["non2xx" + c], d["errors" + c])]
+        print("| " + " | ".join(cells) + " |")
+print()
+print("| server | start (s) | first pass (ms) | " + " | ".join("c=%s req/s | c=%s p99 (ms) | c=%s ratio to Fuseki (median of per-round ratios)" % (c, c, c) for c in clients) + " |")
+print("|" + "---|" * (3 + 3 * len(clients)))
+med = statistics.median
+for n in names:
+    ds = [(r[n], r.get("fuseki", {})) for r in rounds if n in r]
+    if not ds:
+        continue
+    cells = [n, "%.2f" % med([d["start"] for d, _ in ds]), "%.0f" % med([d["first"] for d, _ in ds])]
+    for c in clients:
+        cells += ["%.0f" % med([d["rps" + c] for d, _ in ds]), "%.1f" % med([d["p99_ms" + c] for d, _ in ds]),
+                  "%.2f×" % med([d["rps" + c] / f["rps" + c] for d, f in ds if f.get("rps" + c)])]
+    print("| " + " | ".join(cells) + " |")

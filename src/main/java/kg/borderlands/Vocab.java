@@ -18,6 +18,8 @@ public final class Vocab {
     public static final String GRAPH_ONTOLOGY = BASE + "graph/ontology";
     public static final String GRAPH_DATA = BASE + "graph/data";
     public static final String GRAPH_INFERRED = BASE + "graph/inferred";
+    /** Contested content (ties, events, participations stated only on some actor's word) and its inferences. */
+    public static final String GRAPH_CLAIMED = BASE + "graph/claimed";
 
     public static final String SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/";
     public static final String TIME = "http://www.w3.org/2006/time#";
@@ -30,6 +32,16 @@ public final class Vocab {
     public static final String DOCO = "http://purl.org/spar/doco/";
     public static final String FABIO = "http://purl.org/spar/fabio/";
     public static final String VOID = "http://rdfs.org/ns/void#";
+    public static final String FOAF = "http://xmlns.com/foaf/0.1/";
+
+    /**
+     * Licence of the data: the curated records, the ontology and shapes, the SSSOM mapping set and every graph,
+     * dump and export built from them (CC BY 4.0, {@code LICENSE-DATA} at the top level). Use it as the object of
+     * {@code dct:license} (VoID, ontology header, pages) and as SSSOM's {@code license}.
+     */
+    public static final String LICENSE_DATA = "https://creativecommons.org/licenses/by/4.0/";
+    /** Licence of the code: Java sources, queries, configuration (Apache-2.0, {@code LICENSE} at the top level). */
+    public static final String LICENSE_CODE = "https://www.apache.org/licenses/LICENSE-2.0";
 
     public static Resource blk(String localName) {
         return ResourceFactory.createResource(BLK + localName);

@@ -24,12 +24,12 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Writes a {@link Network} as GraphML, GEXF 1.3 (dynamic), CSV node and edge lists, or Cytoscape.js JSON.
+ * Writes a {@link Network} as GraphML, GEXF 1.2 (dynamic), CSV node and edge lists, or Cytoscape.js JSON.
  * Formats are described in docs/network.md. Output is deterministic (nodes and edges in id order).
  */
 public final class NetworkExporter {
     public static final String GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns";
-    public static final String GEXF_NS = "http://gexf.net/1.3";
+    public static final String GEXF_NS = "http://www.gexf.net/1.2draft";
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -79,69 +79,94 @@ public final class NetworkExporter {
         }
     }
 
-    // ---- GraphML ----
-
-    public static void writeGraphml(Network net, OutputStream out) throws IOException {
-        xml(out, w -> {
-            w.writeStartElement("graphml");
-            w.writeDefaultNamespace(GRAPHML_NS);
-            w.writeNamespace("xsi", XSI);
-            w.writeAttribute(XSI, "schemaLocation", GRAPHML_NS + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
-            for (String k : List.of("label", "class", "aliases")) empty(w, 1, "key", "id", k, "for", "node", "attr.name", k, "attr.type", "string");
-            for (String k : List.of("kind", "from", "until", "contested", "accordingTo", "footnotes", "sections", "record", "label")) {
-                empty(w, 1, "key", "id", k.equals("label") ? "elabel" : k, "for", "edge", "attr.name", k,
-                        "attr.type", k.equals("contested") ? "boolean" : "string");
-            }
-            open(w, 1, "graph", "id", "actors", "edgedefault", "directed");
-            for (ActorNode n : net.nodes()) {
-                open(w, 2, "node", "id", n.id());
-                data(w, 3, "label", n.label());
-                data(w, 3, "class", n.type());
-                data(w, 3, "aliases", String.join("; ", n.aliases()));
-                close(w, 2);
-            }
-            for (NetworkEdge e : net.edges()) {
-                open(w, 2, "edge", "id", e.id(), "source", e.source(), "target", e.target(), "directed", e.directed() ? null : "false");
-                data(w, 3, "kind", e.kind());
-                data(w, 3, "from", str(e.from()));
-                data(w, 3, "until", str(e.until()));
-                data(w, 3, "contested", Boolean.toString(e.contested()));
-                data(w, 3, "accordingTo", String.join("; ", e.accordingTo()));
-                data(w, 3, "footnotes", joinInts(e.footnotes()));
-                data(w, 3, "sections", String.join("; ", e.sections()));
-                data(w, 3, "record", e.record());
-                data(w, 3, "elabel", e.label());
-                close(w, 2);
-            }
-            close(w, 1);
-            close(w, 0);
-        });
-    }
-
-    private static void data(XMLStreamWriter w, int depth, String key, String value) throws XMLStreamException {
-        if (value == null || value.isEmpty()) return;
-        nl(w, depth);
-        w.writeStartElement("data");
-        w.writeAttribute("key", key);
-        w.writeCharacters(value);
-        w.writeEndElement();
-    }
-
-    // ---- GEXF 1.3 ----
+    // ---- GraphML (jgrapht-io) ----
 
     /**
-     * GEXF 1.3, dynamic, dates as {@code yyyy-mm-dd}: edges carry {@code start}/{@code end} (omitted when open)
-     * so that Gephi's timeline shows when each relation holds. Node attributes: class, aliases; edge attributes:
-     * contested, accordingTo, footnotes, sections, record, recordType; the relation kind is the edge's
-     * native {@code kind}.
+     * GraphML written by jgrapht-io's {@code GraphMLExporter}: one directed multigraph ({@code edgedefault="directed"},
+     * parallel edges told apart by their ids). A symmetric relation (an alliance, a meeting) is one edge, from the
+     * actor recorded first to the other, with {@code directed=false}: every edge of the CSV export is one edge
+     * here, and GraphML readers that refuse a graph mixing directed and undirected edges (networkx) read it.
+     * Attributes are typed: booleans for {@code directed} and {@code contested}, strings otherwise (lists joined
+     * with {@code "; "}, dates as {@code yyyy-mm-dd}).
+     */
+    public static void writeGraphml(Network net, OutputStream out) throws IOException {
+        org.jgrapht.Graph<String, NetworkEdge> g = asGraph(net);
+        Map<String, ActorNode> nodes = net.nodes().stream().collect(Collectors.toMap(ActorNode::id, n -> n));
+        org.jgrapht.nio.graphml.GraphMLExporter<String, NetworkEdge> x = new org.jgrapht.nio.graphml.GraphMLExporter<>(v -> v);
+        x.setEdgeIdProvider(NetworkEdge::id);
+        var node = org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory.NODE;
+        var edge = org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory.EDGE;
+        var all = org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory.ALL;
+        x.registerAttribute("label", all, org.jgrapht.nio.AttributeType.STRING);
+        for (String k : List.of("class", "aliases")) x.registerAttribute(k, node, org.jgrapht.nio.AttributeType.STRING);
+        for (String k : List.of("kind", "from", "until", "accordingTo", "footnotes", "sections", "record", "recordType")) {
+            x.registerAttribute(k, edge, org.jgrapht.nio.AttributeType.STRING);
+        }
+        for (String k : List.of("directed", "contested")) x.registerAttribute(k, edge, org.jgrapht.nio.AttributeType.BOOLEAN);
+        x.setVertexAttributeProvider(id -> {
+            ActorNode n = nodes.get(id);
+            Map<String, org.jgrapht.nio.Attribute> m = new LinkedHashMap<>();
+            put(m, "label", n.label());
+            put(m, "class", n.type());
+            put(m, "aliases", String.join("; ", n.aliases()));
+            return m;
+        });
+        x.setEdgeAttributeProvider(e -> {
+            Map<String, org.jgrapht.nio.Attribute> m = new LinkedHashMap<>();
+            put(m, "kind", e.kind());
+            m.put("directed", org.jgrapht.nio.DefaultAttribute.createAttribute(e.directed()));
+            put(m, "from", str(e.from()));
+            put(m, "until", str(e.until()));
+            m.put("contested", org.jgrapht.nio.DefaultAttribute.createAttribute(e.contested()));
+            put(m, "accordingTo", String.join("; ", e.accordingTo()));
+            put(m, "footnotes", joinInts(e.footnotes()));
+            put(m, "sections", String.join("; ", e.sections()));
+            put(m, "record", e.record());
+            put(m, "recordType", e.recordType());
+            put(m, "label", e.label());
+            return m;
+        });
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        try {
+            x.exportGraph(g, w);
+        } catch (org.jgrapht.nio.ExportException e) {
+            throw new IOException("could not write GraphML: " + e.getMessage(), e);
+        }
+        w.flush();
+    }
+
+    /** The network as a JGraphT directed pseudograph (parallel edges and loops allowed), in id order. */
+    static org.jgrapht.Graph<String, NetworkEdge> asGraph(Network net) {
+        org.jgrapht.Graph<String, NetworkEdge> g = org.jgrapht.graph.builder.GraphTypeBuilder
+                .<String, NetworkEdge>directed().allowingMultipleEdges(true).allowingSelfLoops(true)
+                .weighted(false).buildGraph();
+        for (ActorNode n : net.nodes()) g.addVertex(n.id());
+        for (NetworkEdge e : net.edges()) g.addEdge(e.source(), e.target(), e);
+        return g;
+    }
+
+    private static void put(Map<String, org.jgrapht.nio.Attribute> m, String key, String value) {
+        if (value != null && !value.isEmpty()) m.put(key, org.jgrapht.nio.DefaultAttribute.createAttribute(value));
+    }
+
+    // ---- GEXF 1.2 ----
+
+    /**
+     * GEXF 1.2 ({@code http://www.gexf.net/1.2draft}, the version networkx and Gephi both read), dynamic, dates as
+     * {@code yyyy-mm-dd}: edges carry {@code start}/{@code end} (omitted when open) so that Gephi's timeline
+     * shows when each relation holds. Written here rather than with jgrapht-io, whose GEXF exporter writes static
+     * graphs only (no {@code mode="dynamic"}, no {@code start}/{@code end}). As in GraphML, one directed
+     * multigraph: a symmetric relation is one edge with the boolean attribute {@code directed=false}. Node
+     * attributes: class, aliases (liststring); edge attributes: kind, directed, contested, accordingTo (liststring),
+     * footnotes (liststring of numbers; GEXF 1.2 has no integer lists), sections (liststring), record, recordType.
      */
     public static void writeGexf(Network net, OutputStream out) throws IOException {
         xml(out, w -> {
             w.writeStartElement("gexf");
             w.writeDefaultNamespace(GEXF_NS);
             w.writeNamespace("xsi", XSI);
-            w.writeAttribute(XSI, "schemaLocation", GEXF_NS + " http://gexf.net/1.3/gexf.xsd");
-            w.writeAttribute("version", "1.3");
+            w.writeAttribute(XSI, "schemaLocation", GEXF_NS + " http://www.gexf.net/1.2draft/gexf.xsd");
+            w.writeAttribute("version", "1.2");
             open(w, 1, "meta");
             text(w, 2, "creator", "borderlands-kg");
             text(w, 2, "description", "Actor network of Crisis Group Asia Report N°354: " + net.nodes().size()
@@ -149,8 +174,9 @@ public final class NetworkExporter {
             close(w, 1);
             open(w, 1, "graph", "mode", "dynamic", "defaultedgetype", "directed", "timeformat", "date", "idtype", "string");
             attributes(w, "node", new String[][] {{"class", "string"}, {"aliases", "liststring"}});
-            attributes(w, "edge", new String[][] {{"contested", "boolean"}, {"accordingTo", "liststring"},
-                    {"footnotes", "listinteger"}, {"sections", "liststring"}, {"record", "string"}, {"recordType", "string"}});
+            attributes(w, "edge", new String[][] {{"kind", "string"}, {"directed", "boolean"}, {"contested", "boolean"},
+                    {"accordingTo", "liststring"}, {"footnotes", "liststring"}, {"sections", "liststring"},
+                    {"record", "string"}, {"recordType", "string"}});
             open(w, 2, "nodes", "count", Integer.toString(net.nodes().size()));
             for (ActorNode n : net.nodes()) {
                 open(w, 3, "node", "id", n.id(), "label", n.label());
@@ -160,10 +186,10 @@ public final class NetworkExporter {
             close(w, 2);
             open(w, 2, "edges", "count", Integer.toString(net.edges().size()));
             for (NetworkEdge e : net.edges()) {
-                open(w, 3, "edge", "id", e.id(), "source", e.source(), "target", e.target(),
-                        "type", e.directed() ? "directed" : "undirected", "kind", e.kind(), "label", e.label(),
-                        "start", str(e.from()), "end", str(e.until()));
-                attvalues(w, 4, new String[][] {{"contested", Boolean.toString(e.contested())},
+                open(w, 3, "edge", "id", e.id(), "source", e.source(), "target", e.target(), "type", "directed",
+                        "label", e.label(), "start", str(e.from()), "end", str(e.until()));
+                attvalues(w, 4, new String[][] {{"kind", e.kind()}, {"directed", Boolean.toString(e.directed())},
+                        {"contested", Boolean.toString(e.contested())},
                         {"accordingTo", list(e.accordingTo())},
                         {"footnotes", list(e.footnotes().stream().map(String::valueOf).toList())},
                         {"sections", list(e.sections())}, {"record", e.record()}, {"recordType", e.recordType()}});
@@ -190,7 +216,7 @@ public final class NetworkExporter {
         close(w, depth);
     }
 
-    /** GEXF list value: {@code [a, b]}; empty list → null (omitted). */
+    /** GEXF list value as Gephi writes it: {@code [a, b]}; empty list → null (omitted). */
     private static String list(List<String> xs) {
         return xs.isEmpty() ? null : "[" + String.join(", ", xs) + "]";
     }
@@ -278,10 +304,49 @@ public final class NetworkExporter {
         return Map.of("elements", elements);
     }
 
+    /**
+     * The file export: the {@link #cytoscape} elements in a document that Cytoscape.js ({@code cy.json()}),
+     * Cytoscape desktop (.cyjs) and networkx ({@code cytoscape_graph}) all read: top-level {@code data},
+     * {@code directed: true} and {@code multigraph: true} (one directed multigraph, as in GraphML and GEXF), and in
+     * each element's data the keys networkx looks for besides {@code id}: {@code value} and {@code name} (the
+     * node's id and label) on nodes, {@code key} (the edge's id, so parallel edges stay apart) on edges.
+     */
+    public static Map<String, Object> cytoscapeDocument(Network net) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> elements = (Map<String, Object>) cytoscape(net).get("elements");
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        for (Object o : (List<?>) elements.get("nodes")) {
+            Map<String, Object> d = new LinkedHashMap<>(data(o));
+            d.put("value", d.get("id"));
+            d.put("name", d.get("label"));
+            nodes.add(Map.of("data", d));
+        }
+        List<Map<String, Object>> edges = new ArrayList<>();
+        for (Object o : (List<?>) elements.get("edges")) {
+            Map<String, Object> d = new LinkedHashMap<>(data(o));
+            d.put("key", d.get("id"));
+            edges.add(Map.of("data", d));
+        }
+        Map<String, Object> els = new LinkedHashMap<>();
+        els.put("nodes", nodes);
+        els.put("edges", edges);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("data", Map.of("name", "borderlands-kg actor network"));
+        doc.put("directed", true);
+        doc.put("multigraph", true);
+        doc.put("elements", els);
+        return doc;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> data(Object element) {
+        return (Map<String, Object>) ((Map<String, Object>) element).get("data");
+    }
+
     public static void writeCytoscape(Network net, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         JSON.writerWithDefaultPrettyPrinter().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .writeValue(w, cytoscape(net));
+                .writeValue(w, cytoscapeDocument(net));
         w.write('\n');
         w.flush();
     }

@@ -2,6 +2,9 @@ package kg.borderlands.analyse;
 
 import kg.borderlands.Vocab;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.compose.Union;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -24,8 +27,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Reads the actor network from a dataset with SPARQL over its default graph (for a store: the union of
- * ontology, data and inferred graphs). Works with or without the load-time inferences: classes are resolved
+ * Reads the actor network from a dataset with SPARQL over its default graph together with the named graph
+ * of contested content ({@code graph/claimed}), if present: contested ties and events become edges marked
+ * contested, with the actors they rest on ({@code blk:accordingTo}). Works with or without the load-time inferences: classes are resolved
  * through the ontology's {@code rdfs:subClassOf} hierarchy, which must be in the default graph.
  * What becomes an edge is documented in docs/network.md.
  */
@@ -39,6 +43,8 @@ public final class NetworkProjector {
             """.formatted(Vocab.BLK);
 
     private final DatasetGraph dsg;
+    /** What the queries run on: the default graph, plus the claimed graph when the dataset has one. */
+    private DatasetGraph view;
 
     public NetworkProjector(DatasetGraph dsg) {
         this.dsg = Objects.requireNonNull(dsg, "dsg");
@@ -46,7 +52,13 @@ public final class NetworkProjector {
 
     /** The whole network. Runs in a read transaction of its own (or inside the caller's). */
     public Network project() {
-        return Txn.calculateRead(dsg, this::read);
+        return Txn.calculateRead(dsg, () -> {
+            Node claimedGraph = NodeFactory.createURI(Vocab.GRAPH_CLAIMED);
+            view = dsg.containsGraph(claimedGraph)
+                    ? DatasetGraphFactory.wrap(new Union(dsg.getDefaultGraph(), dsg.getGraph(claimedGraph)))
+                    : dsg;
+            return read();
+        });
     }
 
     /** The network, filtered. */
@@ -89,23 +101,36 @@ public final class NetworkProjector {
             if ("true".equals(b.get("sym").getLiteralLexicalForm())) symmetric.add(local(b.get("c")));
         });
 
-        ties(actors, cites, symmetric, edges, skipped);
+        Map<String, List<String>> accordingTo = readAccordingTo();
+        ties(actors, cites, symmetric, accordingTo, edges, skipped);
         claims(classes, actors, cites, edges, skipped);
-        events(classes, actors, cites, edges, skipped);
+        events(classes, actors, cites, accordingTo, edges, skipped);
 
         Set<String> known = new TreeSet<>(tieKinds);
         known.addAll(RelationKinds.DERIVED);
         return new Network(nodes, edges.values(), known, actorClasses, skipped);
     }
 
-    private void ties(Set<String> actors, Citations cites, Set<String> symmetric, Map<String, NetworkEdge> edges,
-                      List<String> skipped) {
+    /** Contested content (ties, events, participations by IRI) and the actors it rests on. */
+    private Map<String, List<String>> readAccordingTo() {
         Map<String, List<String>> accordingTo = new HashMap<>();
         select("SELECT ?t ?x WHERE { ?t blk:accordingTo ?x }", b -> {
-            if (id(b.get("t")) != null && id(b.get("x")) != null) {
-                accordingTo.computeIfAbsent(id(b.get("t")), k -> new ArrayList<>()).add(id(b.get("x")));
+            if (b.get("t").isURI() && id(b.get("x")) != null) {
+                accordingTo.computeIfAbsent(iriKey(b.get("t")), k -> new ArrayList<>()).add(id(b.get("x")));
             }
         });
+        return accordingTo;
+    }
+
+    /** The record id of a node, or for a sub-node (participation) its path below the id namespace. */
+    private static String iriKey(Node n) {
+        if (!n.isURI()) return n.toString();
+        String u = n.getURI();
+        return u.startsWith(Vocab.ID) ? u.substring(Vocab.ID.length()) : u;
+    }
+
+    private void ties(Set<String> actors, Citations cites, Set<String> symmetric, Map<String, List<String>> accordingTo,
+                      Map<String, NetworkEdge> edges, List<String> skipped) {
         select("""
                 SELECT ?t ?c ?s ?o ?from ?until ?label WHERE {
                   ?c blk:shortcut ?p . ?t a ?c ; blk:subject ?s ; blk:object ?o .
@@ -159,21 +184,22 @@ public final class NetworkProjector {
                 List.of(), cites.footnotes(c), cites.sections(c), c, local(b.get("t")), text(b.get("label"))));
     }
 
-    private record Participation(String agent, String role) {}
+    private record Participation(String agent, String role, List<String> accordingTo) {}
 
-    private void events(ClassIndex classes, Set<String> actors, Citations cites, Map<String, NetworkEdge> edges,
-                        List<String> skipped) {
+    private void events(ClassIndex classes, Set<String> actors, Citations cites, Map<String, List<String>> accordingTo,
+                        Map<String, NetworkEdge> edges, List<String> skipped) {
         Map<String, List<Participation>> parts = new TreeMap<>();
         Map<String, LocalDate[]> spans = new HashMap<>();
         Map<String, String> eventLabels = new HashMap<>();
         select("""
-                SELECT ?e ?agent ?role ?from ?until ?label WHERE {
+                SELECT ?e ?p ?agent ?role ?from ?until ?label WHERE {
                   ?e blk:qualifiedParticipation ?p . ?p blk:agent ?agent ; blk:role ?role .
                   OPTIONAL { ?e blk:earliest ?from } OPTIONAL { ?e blk:latest ?until }
                   OPTIONAL { ?e skos:prefLabel ?label }
                 }""", b -> {
             String e = id(b.get("e"));
-            parts.computeIfAbsent(e, k -> new ArrayList<>()).add(new Participation(id(b.get("agent")), local(b.get("role"))));
+            parts.computeIfAbsent(e, k -> new ArrayList<>()).add(new Participation(id(b.get("agent")), local(b.get("role")),
+                    accordingTo.getOrDefault(iriKey(b.get("p")), List.of())));
             spans.put(e, new LocalDate[] {date(b.get("from")), date(b.get("until"))});
             if (b.get("label") != null) eventLabels.put(e, b.get("label").getLiteralLexicalForm());
         });
@@ -188,15 +214,17 @@ public final class NetworkProjector {
             types.forEach(t -> all.addAll(classes.ancestors(t)));
             String type = classes.mostSpecific(types);
             Map<String, List<String>> byRole = new HashMap<>();
+            Set<String> according = new TreeSet<>(accordingTo.getOrDefault(e, List.of()));
             for (Participation p : ev.getValue()) {
                 if (actors.contains(p.agent())) byRole.computeIfAbsent(p.role(), k -> new ArrayList<>()).add(p.agent());
+                according.addAll(p.accordingTo());
             }
             byRole.replaceAll((k, v) -> sorted(v));
-            EventEdges out = new EventEdges(e, type, spans.get(e), eventLabels.get(e), cites, edges);
+            EventEdges out = new EventEdges(e, type, spans.get(e), eventLabels.get(e), List.copyOf(according), cites, edges);
             out.directed(RelationKinds.MEDIATION, byRole, "Mediator", "NegotiatingParty");
             out.directed(RelationKinds.ATTACK, byRole, "Perpetrator", "Target");
             out.directed(RelationKinds.ATTACK, byRole, "Perpetrator", "Victim");
-            out.directed(RelationKinds.MEASURE, byRole, "Authority", "Subject");
+            out.directed(RelationKinds.MEASURE, byRole, "Authority", "SubjectRole");
             if (all.contains("MilitaryOperation")) {
                 out.directed(RelationKinds.OPERATION, byRole, "Organiser", "Target");
                 out.directed(RelationKinds.OPERATION, byRole, "Authority", "Target");
@@ -214,14 +242,17 @@ public final class NetworkProjector {
         private final String type;
         private final LocalDate[] span;
         private final String label;
+        private final List<String> accordingTo;
         private final Citations cites;
         private final Map<String, NetworkEdge> edges;
 
-        EventEdges(String event, String type, LocalDate[] span, String label, Citations cites, Map<String, NetworkEdge> edges) {
+        EventEdges(String event, String type, LocalDate[] span, String label, List<String> accordingTo, Citations cites,
+                   Map<String, NetworkEdge> edges) {
             this.event = event;
             this.type = type;
             this.span = span == null ? new LocalDate[2] : span;
             this.label = label;
+            this.accordingTo = accordingTo;
             this.cites = cites;
             this.edges = edges;
         }
@@ -240,7 +271,7 @@ public final class NetworkProjector {
 
         private void edge(String kind, String a, String b, boolean directed) {
             if (a.equals(b)) return;
-            add(edges, new NetworkEdge(null, a, b, kind, directed, span[0], span[1], false, List.of(),
+            add(edges, new NetworkEdge(null, a, b, kind, directed, span[0], span[1], !accordingTo.isEmpty(), accordingTo,
                     cites.footnotes(event), cites.sections(event), event, type, label));
         }
     }
@@ -356,7 +387,7 @@ public final class NetworkProjector {
     }
 
     private void select(String query, Consumer<Binding> row) {
-        try (QueryExec qe = QueryExec.dataset(dsg).query(PREFIXES + query).build()) {
+        try (QueryExec qe = QueryExec.dataset(view).query(PREFIXES + query).build()) {
             RowSet rs = qe.select();
             while (rs.hasNext()) row.accept(rs.next());
         }

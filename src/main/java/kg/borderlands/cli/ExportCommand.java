@@ -45,21 +45,20 @@ final class ExportCommand implements Callable<Integer> {
         if (format == null) throw new IllegalArgumentException("give --format FORMAT (or --bundle DIR)");
         Exporter.Format fmt = Exporter.Format.parse(format);
         options.withStore(dsg -> {
-            // VoID (docs/linking.md): its own named graph in TriG, a .void.ttl file beside other formats.
-            Model voidDescription = VoidDescription.describe(dsg, null);
+            // VoID (docs/linking.md): TriG carries the store's own VoID named graph; other formats get a
+            // .void.ttl file beside them.
             if (out == null) {
                 Exporter.export(dsg, fmt, System.out);
-                if (fmt.quads()) VoidDescription.writeAsNamedGraph(voidDescription, System.out);
                 System.out.flush();
             } else {
                 if (out.getParent() != null) Files.createDirectories(out.getParent());
                 long n;
                 try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
                     n = Exporter.export(dsg, fmt, os);
-                    if (fmt.quads()) n += VoidDescription.writeAsNamedGraph(voidDescription, os);
                 }
                 System.err.println("wrote " + n + (fmt.quads() ? " quads" : " triples") + " to " + out);
                 if (!fmt.quads()) {
+                    Model voidDescription = VoidDescription.describe(dsg, null);
                     Path beside = VoidDescription.besideExport(out);
                     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(beside))) {
                         RDFDataMgr.write(os, voidDescription, RDFFormat.TURTLE_PRETTY);

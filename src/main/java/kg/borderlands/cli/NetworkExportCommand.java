@@ -9,7 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the (filtered) network as GraphML, GEXF 1.3 (with time), CSV node/edge lists or Cytoscape.js JSON.")
+        description = "Write the (filtered) network as GraphML, GEXF 1.2 (with time), CSV node/edge lists or Cytoscape.js JSON.")
 final class NetworkExportCommand extends NetworkSubcommand {
     @Option(names = "--format", paramLabel = "FORMAT", required = true,
             description = "graphml, gexf, csv or cytoscape.")

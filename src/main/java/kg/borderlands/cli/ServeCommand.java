@@ -13,8 +13,11 @@ import kg.borderlands.serve.ReloadableServlets;
 import kg.borderlands.serve.ServeLimits;
 import kg.borderlands.serve.ServedDataset;
 import kg.borderlands.serve.SpatialIndexSetup;
+import kg.borderlands.serve.api.DeferredServlet;
 import kg.borderlands.serve.api.WebApp;
+import kg.borderlands.serve.cache.CacheSettings;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Build or reuse the store, then serve it over SPARQL: /kg/sparql, /kg/query (query), "
@@ -34,6 +39,9 @@ import java.util.concurrent.Callable;
                 + "the explorer (/); /$/ping, /$/stats, /$/metrics. No updates are accepted. A build published "
                 + "later by 'load' is served without restart. Limits and operation: docs/operations.md.")
 final class ServeCommand implements Callable<Integer> {
+    /** How long a web request waits for the first web layer at start before a 503. */
+    private static final long WEB_WAIT_MILLIS = 60_000;
+
     @Mixin
     StoreOptions options;
 
@@ -88,6 +96,23 @@ final class ServeCommand implements Callable<Integer> {
             description = "Heap of the server JVM when started from the jar without -Xmx (default: ${DEFAULT-VALUE}).")
     String heap;
 
+    @Option(names = "--cache-mb", paramLabel = "MB", defaultValue = "64",
+            description = "Memory bound of the server-side answer cache in MiB; 0 turns it off (ETags, 304s and "
+                    + "compression stay on) (default: ${DEFAULT-VALUE}).")
+    long cacheMb;
+
+    @Option(names = "--cache-entry-kb", paramLabel = "KB", defaultValue = "1024",
+            description = "Largest answer kept in the cache, in KiB; larger answers are streamed (default: ${DEFAULT-VALUE}).")
+    long cacheEntryKb;
+
+    @Option(names = "--max-age", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long clients and proxies may keep an answer without asking again (Cache-Control "
+                    + "max-age); after a reload, answers of the old build are at most this old (default: ${DEFAULT-VALUE}).")
+    int maxAge;
+
+    @Option(names = "--no-compression", description = "Do not compress answers (gzip, Brotli).")
+    boolean noCompression;
+
     @Spec
     CommandSpec spec;
 
@@ -96,6 +121,11 @@ final class ServeCommand implements Callable<Integer> {
         if (timeoutSeconds <= 0) throw new IllegalArgumentException("--timeout must be positive");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535, got " + port);
         if (reloadSeconds < 0) throw new IllegalArgumentException("--reload-interval must be 0 or more");
+        if (cacheMb < 0 || cacheMb > 1 << 20) throw new IllegalArgumentException("--cache-mb must be 0..1048576, got " + cacheMb);
+        if (cacheEntryKb < 1 || cacheEntryKb > 1 << 20) throw new IllegalArgumentException("--cache-entry-kb must be 1..1048576, got " + cacheEntryKb);
+        if (maxAge < 0) throw new IllegalArgumentException("--max-age must be 0 or more, got " + maxAge);
+        CacheSettings cache = CacheSettings.defaults().withMaxBytes(cacheMb << 20).withMaxEntryBytes(cacheEntryKb << 10)
+                .withMaxAgeSeconds(maxAge).withCompression(!noCompression);
         ServeLimits defaults = ServeLimits.defaults();
         ServeLimits limits = defaults.withTimeoutMillis(Math.round(timeoutSeconds * 1000))
                 .withRequestLimits(maxBody, maxQuery).withMaxResultBytes(maxResult)
@@ -106,22 +136,39 @@ final class ServeCommand implements Callable<Integer> {
         var child = HeapLimit.childCommand(heapSize, spec.commandLine().getParseResult().originalArgs());
         if (child.isPresent()) return HeapLimit.runChild(child.get());
 
+        long t0 = System.nanoTime();
         StoreManager store = options.storeManager();
         LoadOperation.Result r = LoadOperation.ensure(options.inputs(), store, false);
         String build = store.current().orElseThrow().getFileName().toString();
-        DatasetGraph first = store.open();
-        SpatialIndexSetup.install(first);   // before the served dataset copies the build's context
-        ServedDataset served = new ServedDataset(new ServedDataset.Build(build, first));
-        ReloadableServlets web = new ReloadableServlets(webLayer(served, served.current().dataset()));
-        KgServer server = KgServer.builder().dataset(served).port(port).host(host).limits(limits)
+        DatasetGraph opened = store.open();
+        SpatialIndexSetup.install(opened);   // before the served dataset copies the build's context
+        ServedDataset served = new ServedDataset(new ServedDataset.Build(build, opened));
+        long t1 = System.nanoTime();
+        // the first web layer (copies and indexes the store) is built once the server answers SPARQL;
+        // web requests wait for it
+        CompletableFuture<Map<String, HttpServlet>> firstWeb = new CompletableFuture<>();
+        ReloadableServlets web = new ReloadableServlets(DeferredServlet.all(webPaths(), firstWeb, WEB_WAIT_MILLIS));
+        // the build whose web layer is installed: answers are cached only while it is the served one
+        AtomicReference<String> installed = new AtomicReference<>(build);
+        KgServer server = KgServer.builder().dataset(served).port(port).host(host).limits(limits).cache(cache)
+                .cacheSettled(() -> served.current().name().equals(installed.get()))
                 .stopTimeoutMillis(limits.timeoutMillis() + 5_000)
                 .extension(web.extension())
                 .build();
         server.start();
+        LoggerFactory.getLogger(ServeCommand.class).info("start-up: store checked and opened in {} ms, server answering {} ms later",
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        WebApp.buildAsync(served.current().dataset(), queries).whenComplete((w, e) -> {
+            if (e != null) firstWeb.completeExceptionally(e);
+            else firstWeb.complete(webLayer(w, served));
+        });
         Lease lease = new Lease(store.root(), server.datasetUrl());
         lease.write(build);
         BuildWatcher watcher = new BuildWatcher(store, served, dsg -> {
-            Map<String, HttpServlet> next = webLayer(served, dsg);
+            if (dsg.getContext().get(org.apache.jena.geosparql.spatial.SpatialIndexConstants.symSpatialIndex) == null) {
+                SpatialIndexSetup.install(dsg);   // a reloaded build: its index goes with it into service (ServedDataset.swap)
+            }
+            Map<String, HttpServlet> next = webLayer(WebApp.build(dsg, queries), served);
             return () -> {
                 try {
                     web.install(next);
@@ -130,6 +177,7 @@ final class ServeCommand implements Callable<Integer> {
                 }
             };
         }, name -> {
+            installed.set(name);
             try {
                 lease.write(name);
             } catch (java.io.IOException e) {
@@ -159,12 +207,16 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The web layer (API, pages, explorer, VoID) for one build; VoID counts through the served dataset. */
-    private Map<String, HttpServlet> webLayer(ServedDataset served, DatasetGraph build) {
-        if (build.getContext().get(org.apache.jena.geosparql.spatial.SpatialIndexConstants.symSpatialIndex) == null) {
-            SpatialIndexSetup.install(build);   // a reloaded build: its index goes with it into service (ServedDataset.swap)
-        }
-        Map<String, HttpServlet> m = new LinkedHashMap<>(WebApp.build(build, queries).servlets());
+    private static Map<String, HttpServlet> webLayer(WebApp app, ServedDataset served) {
+        Map<String, HttpServlet> m = new LinkedHashMap<>(app.servlets());
         m.put(VoidDescription.WELL_KNOWN_PATH, new VoidServlet(served, KgServer.DATASET + "/sparql"));
         return m;
+    }
+
+    /** The path specs of {@link #webLayer}, known before it is built. */
+    private static List<String> webPaths() {
+        List<String> specs = new java.util.ArrayList<>(WebApp.PATHS);
+        specs.add(VoidDescription.WELL_KNOWN_PATH);
+        return specs;
     }
 }

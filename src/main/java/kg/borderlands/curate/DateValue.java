@@ -19,8 +19,23 @@ public record DateValue(String text, Precision precision, String qualifier, bool
     private static final Pattern SHAPE = Pattern.compile(
             "(~)?(?:(early|mid|late|spring|summer|autumn|winter)-)?(\\d{4})(s)?(?:-(\\d{2}))?(?:-(\\d{2}))?");
 
-    /** Parses the date syntax of {@code docs/data-format.md}. */
+    /**
+     * Parses the date syntax of {@code docs/data-format.md}. An approximate date ("~2007") has its bounds
+     * widened by one unit of its precision on either side (2006-01-01 to 2008-12-31).
+     */
     public static DateValue parse(String raw) {
+        DateValue d = parseExact(raw);
+        if (!d.approximate) return d;
+        return switch (d.precision) {
+            case DAY -> new DateValue(d.text, d.precision, d.qualifier, true, d.earliest.minusDays(1), d.latest.plusDays(1));
+            case MONTH -> new DateValue(d.text, d.precision, d.qualifier, true, d.earliest.minusMonths(1),
+                    YearMonth.from(d.latest.plusMonths(1)).atEndOfMonth());
+            case YEAR -> new DateValue(d.text, d.precision, d.qualifier, true, d.earliest.minusYears(1), d.latest.plusYears(1));
+            case DECADE -> new DateValue(d.text, d.precision, d.qualifier, true, d.earliest.minusYears(10), d.latest.plusYears(10));
+        };
+    }
+
+    private static DateValue parseExact(String raw) {
         if (raw == null || raw.isBlank()) throw new IllegalArgumentException("empty date");
         String text = raw.trim();
         Matcher m = SHAPE.matcher(text.toLowerCase(Locale.ROOT));
@@ -57,12 +72,24 @@ public record DateValue(String text, Precision precision, String qualifier, bool
         return "'" + text + "' is not a date: use 2021-08-17, 2025-10, 2021, mid-2021, 2010s or ~2007";
     }
 
+    /** The stated date itself (not its widened bounds), at its precision's start. */
+    public LocalDate stated() {
+        if (!approximate) return earliest;
+        return switch (precision) {
+            case DAY -> earliest.plusDays(1);
+            case MONTH -> earliest.plusMonths(1);
+            case YEAR -> earliest.plusYears(1);
+            case DECADE -> earliest.plusYears(10);
+        };
+    }
+
     /** The lexical form for time:inXSDDate / inXSDgYearMonth / inXSDgYear. */
     public String xsdLexical() {
+        LocalDate d = stated();
         switch (precision) {
-            case DAY: return earliest.toString();
-            case MONTH: return earliest.toString().substring(0, 7);
-            default: return String.format("%04d", earliest.getYear());
+            case DAY: return d.toString();
+            case MONTH: return d.toString().substring(0, 7);
+            default: return String.format("%04d", d.getYear());
         }
     }
 }

@@ -21,14 +21,35 @@ import static kg.borderlands.Vocab.blk;
 import static kg.borderlands.Vocab.blkProp;
 
 /**
- * Maps checked records to RDF following the ontology (see the mapping table in {@code docs/data-format.md}).
- * Pure: the same records always give the same triples.
+ * Maps checked records to RDF following the ontology (see the mapping table in {@code docs/data-format.md}
+ * and the design in {@code docs/ontology.md}). Established content goes to {@link MappedData#data()};
+ * contested content (ties, events and participations stated only on some actor's word) goes to
+ * {@link MappedData#claimed()}. Pure: the same records always give the same triples.
  */
 public final class RdfMapper {
+    /** The two graphs the mapper writes: what the report establishes, and what is only claimed. */
+    public record MappedData(Model data, Model claimed) {}
+
     /** The report whose recommendations these are; recorded as their author. */
     public static final String REPORT_AUTHOR_ID = "crisis-group";
 
     private static final Property SEM_SUB_EVENT_OF = Vocab.prop(Vocab.SEM, "subEventOf");
+    private static final Property SEM_HAS_PLACE = Vocab.prop(Vocab.SEM, "hasPlace");
+    private static final Property FOAF_PRIMARY_TOPIC = Vocab.prop(Vocab.FOAF, "primaryTopic");
+    private static final Property ORG_MEMBER = Vocab.prop(Vocab.ORG, "member");
+    private static final Property ORG_ORGANIZATION = Vocab.prop(Vocab.ORG, "organization");
+    private static final Property ORG_MEMBER_DURING = Vocab.prop(Vocab.ORG, "memberDuring");
+    private static final Resource ORG_POST = Vocab.prop(Vocab.ORG, "Post");
+    private static final Property ORG_POST_IN = Vocab.prop(Vocab.ORG, "postIn");
+    private static final Property ORG_HELD_BY = Vocab.prop(Vocab.ORG, "heldBy");
+    private static final Resource SOSA_OBSERVABLE_PROPERTY = Vocab.prop(Vocab.SOSA, "ObservableProperty");
+    private static final Property SOSA_OBSERVED_PROPERTY = Vocab.prop(Vocab.SOSA, "observedProperty");
+    private static final Property SOSA_FEATURE_OF_INTEREST = Vocab.prop(Vocab.SOSA, "hasFeatureOfInterest");
+    private static final Property SOSA_HAS_RESULT = Vocab.prop(Vocab.SOSA, "hasResult");
+    private static final Property SOSA_HAS_SIMPLE_RESULT = Vocab.prop(Vocab.SOSA, "hasSimpleResult");
+    private static final Resource SCHEMA_QUANTITATIVE_VALUE = Vocab.prop(Vocab.SCHEMA, "QuantitativeValue");
+    private static final Property SCHEMA_MIN_VALUE = Vocab.prop(Vocab.SCHEMA, "minValue");
+    private static final Property SCHEMA_MAX_VALUE = Vocab.prop(Vocab.SCHEMA, "maxValue");
     private static final Property ORG_SUB_ORG_OF = Vocab.prop(Vocab.ORG, "subOrganizationOf");
         private static final Property GEO_HAS_GEOMETRY = Vocab.prop(Vocab.GEO, "hasGeometry");
     private static final Property GEO_AS_WKT = Vocab.prop(Vocab.GEO, "asWKT");
@@ -37,22 +58,29 @@ public final class RdfMapper {
 
     private final RecordSet records;
     private final OntologyIndex ontology;
-    private final Model model = ModelFactory.createDefaultModel();
+    private final ClaimContent claims;
+    private final Model data = ModelFactory.createDefaultModel();
+    private final Model claimed = ModelFactory.createDefaultModel();
+    /** The graph the record being mapped goes to. */
+    private Model model = data;
 
     private RdfMapper(RecordSet records, OntologyIndex ontology) {
         this.records = records;
         this.ontology = ontology;
-        model.setNsPrefixes(Vocab.prefixes());
+        this.claims = new ClaimContent(records);
+        data.setNsPrefixes(Vocab.prefixes());
+        claimed.setNsPrefixes(Vocab.prefixes());
     }
 
     /** Maps every record of the set. */
-    public static Model map(RecordSet records, OntologyIndex ontology) {
+    public static MappedData map(RecordSet records, OntologyIndex ontology) {
         RdfMapper m = new RdfMapper(Objects.requireNonNull(records, "records"), Objects.requireNonNull(ontology, "ontology"));
         for (LocatedRecord r : records.all()) m.record(r.kind(), r.record());
-        return m.model;
+        return new MappedData(m.data, m.claimed);
     }
 
     private void record(Kind kind, Records.DataRecord rec) {
+        model = claims.isContested(rec.id()) ? claimed : data;
         Resource s = res(rec.id());
         s.addProperty(RDF.type, blk(rec.type()));
         s.addProperty(SKOS.prefLabel, rec.label(), "en");
@@ -60,20 +88,7 @@ public final class RdfMapper {
         s.addLiteral(DCTerms.identifier, rec.id());
         rec.aliases().forEach(a -> s.addProperty(SKOS.altLabel, a, "en"));
         if (rec.description() != null) s.addProperty(DCTerms.description, rec.description(), "en");
-        for (Records.SourceRef src : rec.source()) {
-            Records.Section sec = records.sectionsByNumber().get(src.section());
-            s.addProperty(blkProp("citedSection"), res(sec.id()));
-            for (Integer n : src.paragraphs()) {
-                s.addProperty(blkProp("citedParagraph"), res(records.paragraph(src.section(), n).id()));
-            }
-            for (Integer n : src.footnotes()) {
-                s.addProperty(blkProp("citedFootnote"), res(records.footnotesByNumber().get(n).id()));
-            }
-        }
-        if (!rec.source().isEmpty()
-                && rec.source().stream().allMatch(src -> Records.SourceRef.TITLE_ONLY.equals(src.support()))) {
-            s.addProperty(blkProp("support"), blk("TitleOnly"));
-        }
+        provenance(s, kind, rec);
         switch (kind) {
             case ACTORS -> actor(s, (Records.Actor) rec);
             case PLACES -> place(s, (Records.Place) rec);
@@ -90,12 +105,44 @@ public final class RdfMapper {
         }
     }
 
+    /**
+     * The one place where a record's sources are written. Things (actors, places) get a record node
+     * {@code {iri}/record} that carries the provenance and points at the thing with {@code foaf:primaryTopic};
+     * statements (ties, events, claims, figures, recommendations, links) carry it themselves.
+     */
+    private void provenance(Resource s, Kind kind, Records.DataRecord rec) {
+        if (rec.source().isEmpty()) return;
+        Resource holder = s;
+        if (kind == Kind.ACTORS || kind == Kind.PLACES) {
+            holder = model.createResource(s.getURI() + "/record");
+            holder.addProperty(RDF.type, blk("CuratedRecord"));
+            holder.addProperty(FOAF_PRIMARY_TOPIC, s);
+            holder.addProperty(RDFS.label, "record of " + rec.label(), "en");
+            s.addProperty(blkProp("record"), holder);
+        }
+        for (Records.SourceRef src : rec.source()) {
+            Records.Section sec = records.sectionsByNumber().get(src.section());
+            holder.addProperty(blkProp("citedSection"), res(sec.id()));
+            for (Integer n : src.paragraphs()) {
+                holder.addProperty(blkProp("citedParagraph"), res(records.paragraph(src.section(), n).id()));
+            }
+            for (Integer n : src.footnotes()) {
+                holder.addProperty(blkProp("citedFootnote"), res(records.footnotesByNumber().get(n).id()));
+            }
+        }
+        if (rec.source().stream().allMatch(src -> Records.SourceRef.TITLE_ONLY.equals(src.support()))) {
+            holder.addProperty(blkProp("support"), blk("TitleOnly"));
+        }
+    }
+
     private void actor(Resource s, Records.Actor a) {
         instant(s, "founded", a.founded());
         instant(s, "dissolved", a.dissolved());
-        link(s, blkProp("country"), a.country());
-        links(s, ORG_SUB_ORG_OF, a.partOf());
+        link(s, blkProp("homeState"), a.country());
+        boolean group = ontology.isSubClassOf(a.type(), "SocialGroup");
+        links(s, group ? blkProp("subGroupOf") : ORG_SUB_ORG_OF, a.partOf());
         links(s, blkProp("basedIn"), a.basedIn());
+        link(s, blkProp("territory"), a.territory());
     }
 
     private void place(Resource s, Records.Place p) {
@@ -121,16 +168,49 @@ public final class RdfMapper {
         link(s, blkProp("subject"), t.subject());
         link(s, blkProp("object"), t.object());
         if (t.objectDescription() != null) s.addProperty(blkProp("objectDescription"), t.objectDescription(), "en");
+        Resource during = null;
         if (t.from() != null || t.to() != null) {
-            interval(s, blkProp("during"), t.from(), t.to());
-            if (t.from() != null) s.addLiteral(blkProp("validFrom"), date(DateValue.parse(t.from()).earliest()));
-            if (t.to() != null) s.addLiteral(blkProp("validUntil"), date(DateValue.parse(t.to()).latest()));
+            during = interval(s, blkProp("during"), t.from(), t.to());
+            spanBounds(s, t.from(), t.to());
         }
+        if (Boolean.TRUE.equals(t.ended())) s.addLiteral(blkProp("ended"), true);
         if (t.attestedFrom() != null) {
             s.addLiteral(blkProp("attestedFrom"), date(DateValue.parse(t.attestedFrom()).earliest()));
         }
         if (t.office() != null) s.addProperty(blkProp("office"), t.office(), "en");
-        links(s, blkProp("accordingTo"), t.accordingTo());
+        if (ontology.isSubClassOf(t.type(), "Membership") || ontology.isSubClassOf(t.type(), "OfficeHolding")) {
+            link(s, ORG_MEMBER, t.subject());
+            link(s, ORG_ORGANIZATION, t.object());
+            if (during != null) s.addProperty(ORG_MEMBER_DURING, during);
+        }
+        if (t.office() != null && ontology.isSubClassOf(t.type(), "OfficeHolding")) post(s, t);
+        status(s, t.id(), t.accordingTo());
+    }
+
+    /** An org:Post per office and organisation, shared by every holder; the tie says who held it when. */
+    private void post(Resource tie, Records.Tie t) {
+        Resource post = model.createResource(Vocab.ID + "post-" + t.object() + "-" + slug(t.office()));
+        post.addProperty(RDF.type, ORG_POST);
+        String orgLabel = records.byId(t.object()).record().label();
+        post.addProperty(SKOS.prefLabel, t.office() + ", " + orgLabel, "en");
+        post.addProperty(RDFS.label, t.office() + ", " + orgLabel, "en");
+        post.addProperty(ORG_POST_IN, res(t.object()));
+        post.addProperty(ORG_HELD_BY, res(t.subject()));
+        tie.addProperty(blkProp("post"), post);
+    }
+
+    /** blk:status, and for contested content blk:accordingTo derived from the claims (docs/ontology.md). */
+    private void status(Resource s, String id, List<String> listed) {
+        if (claims.isContested(id)) {
+            s.addProperty(blkProp("status"), blk("Contested"));
+            claims.accordingTo(id, listed).forEach(a -> s.addProperty(blkProp("accordingTo"), res(a)));
+        } else {
+            s.addProperty(blkProp("status"), blk("Established"));
+        }
+    }
+
+    static String slug(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     private void event(Resource s, Records.Event e) {
@@ -138,21 +218,42 @@ public final class RdfMapper {
             DateValue d = DateValue.parse(e.date());
             temporal(s, blkProp("date"), "date", d);
             bounds(s, d.earliest(), d.latest());
+            spanBounds(s, e.date(), e.date());
         } else {
             interval(s, blkProp("date"), e.from(), e.to());
             DateValue from = DateValue.parse(e.from());
             DateValue to = e.to() == null ? null : DateValue.parse(e.to());
             bounds(s, from.earliest(), to == null ? from.latest() : to.latest());
+            spanBounds(s, e.from(), e.to());
         }
         links(s, blkProp("place"), e.place());
+        links(s, SEM_HAS_PLACE, e.place());
+        status(s, e.id(), e.accordingTo());
+        Model eventGraph = model;
         int i = 0;
         for (Records.Participant p : e.participants()) {
-            Resource part = model.createResource(s.getURI() + "/participation/" + (++i));
+            i++;
+            boolean contested = !p.accordingTo().isEmpty();
+            Model target = contested ? claimed : eventGraph;
+            // named by actor and role, not by position; the positional IRI published before stays as a
+            // pointer (dct:isReplacedBy) so that it still dereferences (303 to the event)
+            Resource part = target.createResource(s.getURI() + "/participation/" + p.actor() + "-" + slug(p.role()));
+            target.createResource(s.getURI() + "/participation/" + i).addProperty(DCTerms.isReplacedBy, part);
             part.addProperty(RDF.type, blk("Participation"));
             part.addProperty(blkProp("agent"), res(p.actor()));
             part.addProperty(blkProp("role"), value(p.role(), "ParticipantRole"));
-            s.addProperty(blkProp("qualifiedParticipation"), part);
-            s.addProperty(blkProp("hasParticipant"), res(p.actor()));
+            if (contested) {
+                part.addProperty(blkProp("status"), blk("Contested"));
+                p.accordingTo().stream().sorted().distinct().forEach(a -> part.addProperty(blkProp("accordingTo"), res(a)));
+            } else if (claims.isContested(e.id())) {
+                // a participation in contested content rests on the same word as the event
+                part.addProperty(blkProp("status"), blk("Contested"));
+                claims.accordingTo(e.id(), e.accordingTo()).forEach(a -> part.addProperty(blkProp("accordingTo"), res(a)));
+            } else {
+                part.addProperty(blkProp("status"), blk("Established"));
+            }
+            target.add(s, blkProp("qualifiedParticipation"), part);
+            target.add(s, blkProp("hasParticipant"), res(p.actor()));
         }
         links(s, SEM_SUB_EVENT_OF, e.partOf());
         links(s, blkProp("triggeredBy"), e.causedBy());
@@ -162,6 +263,7 @@ public final class RdfMapper {
     private void claim(Resource s, Records.Claim c) {
         links(s, blkProp("claimant"), c.claimant());
         links(s, blkProp("accused"), c.accused());
+        links(s, blkProp("content"), claims.contentOf(c.id()));
         if (c.act() != null) s.addProperty(blkProp("act"), value(c.act(), "ClaimTopic"));
         if (c.date() != null) {
             DateValue d = DateValue.parse(c.date());
@@ -171,22 +273,13 @@ public final class RdfMapper {
         links(s, blkProp("about"), c.about());
         links(s, blkProp("respondsTo"), c.respondsTo());
         if (c.quote() != null) s.addProperty(blkProp("quote"), c.quote(), "en");
-        s.addProperty(blkProp("stance"), value(c.stance() != null ? c.stance() : defaultStance(c.type()), "Stance"));
-    }
-
-    /** The stance a claim type implies when none is given. */
-    static String defaultStance(String type) {
-        return switch (type) {
-            case "Denial" -> "Denies";
-            case "CounterClaim" -> "Disputes";
-            case "Acknowledgement" -> "Acknowledges";
-            default -> "Asserts";
-        };
+        s.addProperty(blkProp("stance"), value(ClaimContent.stance(c), "Stance"));
     }
 
     private void figure(Resource s, Records.Figure f) {
         s.addLiteral(blkProp("value"), decimal(f.value()));
         if (f.valueMax() != null) s.addLiteral(blkProp("valueMax"), decimal(f.valueMax()));
+        observation(s, f);
         s.addProperty(blkProp("qualifier"), value(f.qualifier() == null ? "exact" : f.qualifier(), "ValueQualifier"));
         s.addProperty(blkProp("unit"), value(f.unit(), "Unit"));
         s.addProperty(blkProp("measure"), f.measure(), "en");
@@ -206,6 +299,31 @@ public final class RdfMapper {
         }
         links(s, blkProp("place"), f.place());
         links(s, blkProp("reportedBy"), f.reportedBy());
+    }
+
+    /**
+     * SOSA: the observed property (one IRI per measure, so "the same quantity" is an IRI join), the
+     * feature of interest (the event, else the places), and a result node: a simple result for a single
+     * number, a schema:QuantitativeValue with min and max for a range.
+     */
+    private void observation(Resource s, Records.Figure f) {
+        Resource property = model.createResource(Vocab.ID + "quantity-" + slug(f.measure()));
+        property.addProperty(RDF.type, SOSA_OBSERVABLE_PROPERTY);
+        property.addProperty(SKOS.prefLabel, f.measure(), "en");
+        property.addProperty(RDFS.label, f.measure(), "en");
+        s.addProperty(SOSA_OBSERVED_PROPERTY, property);
+        if (f.event() != null) s.addProperty(SOSA_FEATURE_OF_INTEREST, res(f.event()));
+        else links(s, SOSA_FEATURE_OF_INTEREST, f.place());
+        if (f.valueMax() != null) {
+            Resource result = model.createResource(s.getURI() + "/result");
+            result.addProperty(RDF.type, SCHEMA_QUANTITATIVE_VALUE);
+            result.addLiteral(SCHEMA_MIN_VALUE, decimal(f.value()));
+            result.addLiteral(SCHEMA_MAX_VALUE, decimal(f.valueMax()));
+            result.addProperty(blkProp("unit"), value(f.unit(), "Unit"));
+            s.addProperty(SOSA_HAS_RESULT, result);
+        } else {
+            s.addLiteral(SOSA_HAS_SIMPLE_RESULT, decimal(f.value()));
+        }
     }
 
     private void recommendation(Resource s, Records.Recommendation rec) {
@@ -248,7 +366,7 @@ public final class RdfMapper {
         if (w.mode() != null) s.addProperty(blkProp("interviewMode"), w.mode());
     }
 
-    /** A link node (provenance of the mapping) and the mapping triple itself on the linked record. */
+    /** A link node (provenance of the mapping) and the mapping triple itself on the linked record (linkset). */
     private void externalLink(Resource s, Records.Link l) {
         ExternalIds.Predicate p = ExternalIds.Predicate.byToken(l.predicate());
         Resource target = model.createResource(ExternalIds.toIri(l.object()));
@@ -299,7 +417,8 @@ public final class RdfMapper {
             case DAY -> t.addLiteral(Vocab.time("inXSDDate"), model.createTypedLiteral(d.xsdLexical(), XSDDatatype.XSDdate));
             case MONTH -> t.addLiteral(Vocab.time("inXSDgYearMonth"),
                     model.createTypedLiteral(d.xsdLexical(), XSDDatatype.XSDgYearMonth));
-            default -> t.addLiteral(Vocab.time("inXSDgYear"), model.createTypedLiteral(d.xsdLexical(), XSDDatatype.XSDgYear));
+            case YEAR -> t.addLiteral(Vocab.time("inXSDgYear"), model.createTypedLiteral(d.xsdLexical(), XSDDatatype.XSDgYear));
+            case DECADE -> { } // a decade is not a year: only its description, its text and its bounds
         }
         Resource unit = switch (d.precision()) {
             case DAY -> model.createResource(Vocab.TIME + "unitDay");
@@ -307,7 +426,23 @@ public final class RdfMapper {
             case YEAR -> model.createResource(Vocab.TIME + "unitYear");
             case DECADE -> blk("unitDecade");
         };
-        t.addProperty(Vocab.time("unitType"), unit);
+        Resource desc = model.createResource(uri + "/description");
+        desc.addProperty(RDF.type, model.createResource(Vocab.TIME + (d.precision() == DateValue.Precision.DECADE
+                ? "GeneralDateTimeDescription" : "DateTimeDescription")));
+        desc.addProperty(Vocab.time("unitType"), unit);
+        if (d.precision() != DateValue.Precision.DECADE) {
+            desc.addLiteral(Vocab.time("year"), model.createTypedLiteral(
+                    String.format("%04d", d.stated().getYear()), XSDDatatype.XSDgYear));
+        }
+        if (d.precision() == DateValue.Precision.MONTH || d.precision() == DateValue.Precision.DAY) {
+            desc.addLiteral(Vocab.time("month"), model.createTypedLiteral(
+                    String.format("--%02d", d.stated().getMonthValue()), XSDDatatype.XSDgMonth));
+        }
+        if (d.precision() == DateValue.Precision.DAY) {
+            desc.addLiteral(Vocab.time("day"), model.createTypedLiteral(
+                    String.format("---%02d", d.stated().getDayOfMonth()), XSDDatatype.XSDgDay));
+        }
+        t.addProperty(Vocab.time("inDateTime"), desc);
         if (d.qualifier() != null) t.addProperty(blkProp("dateQualifier"), d.qualifier());
         if (d.approximate()) t.addLiteral(blkProp("approximate"), true);
         t.addProperty(blkProp("dateText"), d.text());
@@ -317,12 +452,31 @@ public final class RdfMapper {
     }
 
     /** A time:Interval with its beginning and end instants (either may be open). */
-    private void interval(Resource s, Property p, String from, String to) {
+    private Resource interval(Resource s, Property p, String from, String to) {
         Resource i = model.createResource(s.getURI() + "/interval");
         s.addProperty(p, i);
         i.addProperty(RDF.type, model.createResource(Vocab.TIME + "Interval"));
         if (from != null) i.addProperty(Vocab.time("hasBeginning"), instantNode(i.getURI() + "/begin", DateValue.parse(from)));
         if (to != null) i.addProperty(Vocab.time("hasEnd"), instantNode(i.getURI() + "/end", DateValue.parse(to)));
+        return i;
+    }
+
+    /**
+     * SEM-style bounds of a span (blk: sub-properties of sem:has…TimeStamp): earliest and latest begin from
+     * {@code from}, earliest and latest end from {@code to}. blk:validFrom / blk:validUntil are the outer
+     * bounds (earliest begin, latest end).
+     */
+    private void spanBounds(Resource s, String from, String to) {
+        if (from != null) {
+            DateValue b = DateValue.parse(from);
+            s.addLiteral(blkProp("validFrom"), date(b.earliest()));
+            s.addLiteral(blkProp("latestBegin"), date(b.latest()));
+        }
+        if (to != null) {
+            DateValue e = DateValue.parse(to);
+            s.addLiteral(blkProp("earliestEnd"), date(e.earliest()));
+            s.addLiteral(blkProp("validUntil"), date(e.latest()));
+        }
     }
 
     private void bounds(Resource s, java.time.LocalDate earliest, java.time.LocalDate latest) {

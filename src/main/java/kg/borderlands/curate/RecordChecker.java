@@ -188,6 +188,7 @@ public final class RecordChecker {
             ref("/country", a.country(), EnumSet.of(ACTORS));
             refs("/partOf", a.partOf(), EnumSet.of(ACTORS));
             refs("/basedIn", a.basedIn(), EnumSet.of(PLACES));
+            ref("/territory", a.territory(), EnumSet.of(PLACES));
         }
 
         private void place(Records.Place p) {
@@ -224,6 +225,10 @@ public final class RecordChecker {
                         "attestedFrom is only for ties whose start the report does not give; this tie has from"));
             }
             refs("/accordingTo", t.accordingTo(), EnumSet.of(ACTORS));
+            if (Boolean.TRUE.equals(t.ended()) && t.to() != null) {
+                problems.add(r.problem(Problem.BAD_VALUE, "/ended",
+                        "ended is for ties the report says are over without a date; this tie has to"));
+            }
         }
 
         private void event(Records.Event e) {
@@ -241,7 +246,9 @@ public final class RecordChecker {
                 Records.Participant p = e.participants().get(i);
                 ref("/participants/" + i + "/actor", p.actor(), EnumSet.of(ACTORS));
                 vocab("/participants/" + i + "/role", p.role(), "ParticipantRole");
+                refs("/participants/" + i + "/accordingTo", p.accordingTo(), EnumSet.of(ACTORS));
             }
+            refs("/accordingTo", e.accordingTo(), EnumSet.of(ACTORS));
             refs("/partOf", e.partOf(), EnumSet.of(EVENTS));
             refs("/causedBy", e.causedBy(), EnumSet.of(EVENTS));
         }
@@ -251,6 +258,11 @@ public final class RecordChecker {
             refs("/accused", c.accused(), EnumSet.of(ACTORS));
             refs("/about", c.about(), EnumSet.of(ACTORS, EVENTS, TIES, CLAIMS, FIGURES, PLACES));
             refs("/respondsTo", c.respondsTo(), EnumSet.of(CLAIMS));
+            refs("/content", c.content(), EnumSet.of(TIES, EVENTS, FIGURES));
+            if ("Denial".equals(c.type()) && !c.accused().isEmpty()) {
+                problems.add(r.problem(Problem.BAD_VALUE, "/accused",
+                        "a denial accuses no one: its content is the content of the claim it answers (respondsTo)"));
+            }
             if (c.claimant().isEmpty()) {
                 problems.add(r.problem(Problem.MISSING_FIELD, "/claimant", "a claim needs at least one claimant"));
             }

@@ -52,8 +52,21 @@ public final class Records {
     public record Outline(@JsonProperty(required = true) String wkt,
                           @JsonProperty(required = true) String source) {}
 
+    /**
+     * An actor's part in an event. {@code accordingTo}: the participation is stated only by these actors
+     * (contested), although the event itself is established.
+     */
     public record Participant(@JsonProperty(required = true) String actor,
-                              @JsonProperty(required = true) String role) {}
+                              @JsonProperty(required = true) String role,
+                              List<String> accordingTo) {
+        public Participant {
+            accordingTo = nn(accordingTo);
+        }
+
+        public Participant(String actor, String role) {
+            this(actor, role, List.of());
+        }
+    }
 
     /** A period: either a single date string or {@code {from, to}}. */
     public record Period(String from, String to) {
@@ -75,7 +88,7 @@ public final class Records {
                         List<String> aliases, String description,
                         @JsonProperty(required = true) List<SourceRef> source,
                         String founded, String dissolved, String country,
-                        List<String> partOf, List<String> basedIn) implements DataRecord {
+                        List<String> partOf, List<String> basedIn, String territory) implements DataRecord {
         public Actor {
             aliases = nn(aliases);
             partOf = nn(partOf);
@@ -103,7 +116,7 @@ public final class Records {
                       @JsonProperty(required = true) String object,
                       String objectDescription,
                       String from, String to, String attestedFrom, String office,
-                      List<String> accordingTo) implements DataRecord {
+                      List<String> accordingTo, Boolean ended) implements DataRecord {
         public Tie {
             aliases = nn(aliases);
             accordingTo = nn(accordingTo);
@@ -117,9 +130,11 @@ public final class Records {
                         @JsonProperty(required = true) List<SourceRef> source,
                         String date, String from, String to,
                         List<String> place, List<Participant> participants,
-                        List<String> partOf, List<String> causedBy, String outcome) implements DataRecord {
+                        List<String> partOf, List<String> causedBy, String outcome,
+                        List<String> accordingTo) implements DataRecord {
         public Event {
             aliases = nn(aliases);
+            accordingTo = nn(accordingTo);
             place = nn(place);
             participants = nn(participants);
             partOf = nn(partOf);
@@ -135,9 +150,10 @@ public final class Records {
                         @JsonProperty(required = true) List<String> claimant,
                         List<String> accused, String act, String date,
                         List<String> about, List<String> respondsTo,
-                        String quote, String stance) implements DataRecord {
+                        String quote, String stance, List<String> content) implements DataRecord {
         public Claim {
             aliases = nn(aliases);
+            content = nn(content);
             claimant = nn(claimant);
             accused = nn(accused);
             about = nn(about);

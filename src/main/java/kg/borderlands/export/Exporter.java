@@ -16,8 +16,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Writes the store in a standard RDF syntax. Triple formats get the union graph (ontology, asserted data and
- * inferences, each triple once); TriG keeps the named graphs apart.
+ * Writes the store in a standard RDF syntax. Triple formats get the established knowledge graph as one graph
+ * (ontology, asserted data and inferences, each triple once; contested content, which lives only in the claimed
+ * graph, is left out; the VoID description goes in a file beside it); TriG keeps the named graphs apart, the
+ * claimed and VoID graphs included, and carries the default ("truthy") graph as its default graph. JSON-LD is
+ * compacted with the project's context ({@link JsonLdContext}), embedded, so that keys read {@code label},
+ * {@code aliases}, {@code country}….
  */
 public final class Exporter {
     public enum Format {
@@ -59,17 +63,30 @@ public final class Exporter {
                 DatasetGraph copy = DatasetGraphFactory.createTxnMem();
                 dsg.listGraphNodes().forEachRemaining(g -> dsg.getGraph(g).find().forEachRemaining(
                         t -> copy.add(g, t.getSubject(), t.getPredicate(), t.getObject())));
+                // The default ("truthy") graph too, so that a stock SPARQL server loading the TriG file answers
+                // queries without GRAPH as ours does (docs/ontology.md, "Status graphs").
+                dsg.getDefaultGraph().find().forEachRemaining(t -> copy.getDefaultGraph().add(t));
                 copy.prefixes().putAll(Vocab.prefixes().getNsPrefixMap());
                 RDFDataMgr.write(out, copy, format.rdfFormat);
                 long[] n = {0};
                 copy.find().forEachRemaining(q -> n[0]++);
                 return n[0];
             }
-            Graph union = dsg.getUnionGraph();
+            Graph union = new org.apache.jena.sparql.graph.GraphUnionRead(dsg,
+                    kg.borderlands.link.VoidDescription.DESCRIBED_GRAPHS.stream()
+                            .map(org.apache.jena.graph.NodeFactory::createURI).toList());
             Model m = ModelFactory.createDefaultModel();
             org.apache.jena.graph.GraphUtil.addInto(m.getGraph(), union);
             m.setNsPrefixes(Vocab.prefixes());
-            RDFDataMgr.write(out, m, format.rdfFormat);
+            if (format == Format.JSONLD) {
+                try {
+                    JsonLdContext.write(m.getGraph(), out);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            } else {
+                RDFDataMgr.write(out, m, format.rdfFormat);
+            }
             return m.size();
         });
     }

@@ -31,8 +31,8 @@ public final class Sssom {
     /** Where the committed mapping set lives, relative to the project root. */
     public static final String DEFAULT_FILE = "data/mappings/borderlands-kg.sssom.tsv";
     public static final String MAPPING_SET_ID = Vocab.BASE + "mappings/borderlands-kg.sssom.tsv";
-    /** No licence has been chosen for the project yet; SSSOM's value for that case. */
-    public static final String LICENSE = "https://w3id.org/sssom/license/unspecified";
+    /** The mapping set is data: it carries the data licence (CC BY 4.0). */
+    public static final String LICENSE = Vocab.LICENSE_DATA;
     public static final String JUSTIFICATION = "semapv:ManualMappingCuration";
     /** The project's curation team, as SSSOM author (a CURIE in our own namespace). */
     public static final String AUTHOR = "borderlands:curators";
@@ -104,11 +104,30 @@ public final class Sssom {
         ExternalIds.Predicate p = ExternalIds.Predicate.byIri(s.getResource("predicate").getURI());
         if (p == null) throw new IllegalStateException("unknown link predicate " + s.getResource("predicate"));
         String target = s.getResource("target").getURI();
-        String curie = ExternalIds.toCurie(target);
-        if (curie == null) throw new IllegalStateException("link target is not an identifier we know: " + target);
+        if (ExternalIds.toCurie(target) == null) {
+            throw new IllegalStateException("link target is not an identifier we know: " + target);
+        }
+        String curie = compact(target);
         return new Mapping("bkr:" + subject.substring(Vocab.ID.length()), clean(s.getLiteral("subjectLabel").getString()),
                 p.curie(), curie, clean(s.getLiteral("verifiedLabel").getString()), JUSTIFICATION, AUTHOR,
                 s.getLiteral("verifiedOn").getLexicalForm(), clean(s.getLiteral("verifiedVia").getString()));
+    }
+
+    /**
+     * The CURIE of an IRI under the {@link #curieMap()}: the prefix whose namespace the IRI starts with, and the
+     * rest of the IRI as it is, so that expanding the CURIE by the file's own curie_map gives back the IRI in the
+     * graph exactly. GeoNames feature IRIs end with a slash ({@code https://sws.geonames.org/1149361/}, as in
+     * GeoNames' own RDF), so their CURIEs do too: {@code geonames:1149361/}.
+     */
+    static String compact(String iri) {
+        String best = null;
+        for (Map.Entry<String, String> e : curieMap().entrySet()) {
+            if (iri.startsWith(e.getValue()) && (best == null || e.getValue().length() > curieMap().get(best).length())) {
+                best = e.getKey();
+            }
+        }
+        if (best == null) throw new IllegalStateException("no prefix of the curie_map covers " + iri);
+        return best + ":" + iri.substring(curieMap().get(best).length());
     }
 
     /** Cells hold one line of text without tabs. */
@@ -132,8 +151,8 @@ public final class Sssom {
                 + "borderlands-kg knowledge graph (Crisis Group Asia Report N°354) to external datasets.\n");
         if (!latest.isEmpty()) meta.append("# mapping_date: ").append(latest).append('\n');
         meta.append("# comment: Generated from the graph by 'borderlands-kg link sssom'; do not edit by hand, edit "
-                + "data/links/ instead. GeoNames feature IRIs end with a slash (geonames:1168579 is "
-                + "https://sws.geonames.org/1168579/).\n");
+                + "data/links/ instead. GeoNames feature IRIs end with a slash, as in GeoNames' own RDF, and so do their "
+                + "CURIEs here (geonames:1168579/ is https://sws.geonames.org/1168579/).\n");
         return meta + body.toString();
     }
 

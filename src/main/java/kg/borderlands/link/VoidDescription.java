@@ -26,8 +26,12 @@ import java.util.function.Consumer;
 /**
  * A VoID description of the graph, computed from the store: size (triples, entities, classes, properties,
  * distinct subjects and objects), one class partition per class, the SPARQL endpoint, and one linkset per
- * external dataset and mapping predicate with its number of link triples. Served at {@code /.well-known/void}
- * and included in exports (named graph {@link #GRAPH}).
+ * external dataset and mapping predicate with its number of link triples, the data licence and where the dump
+ * is. Stored with the build as the named graph {@link #GRAPH} (so the SPARQL endpoint and the Graph Store
+ * Protocol serve it with the dataset), served at {@code /.well-known/void}, and included in exports.
+ *
+ * <p>The description is of the knowledge graph proper: the ontology, data and inferred graphs. The counts
+ * leave out the description itself, so they are the same whether it is stored or not.
  */
 public final class VoidDescription {
     public static final String VOID = Vocab.VOID;
@@ -37,6 +41,16 @@ public final class VoidDescription {
     public static final String GRAPH = Vocab.BASE + "graph/void";
     /** Where the server publishes it (RFC 8615 well-known location used by VoID). */
     public static final String WELL_KNOWN_PATH = "/.well-known/void";
+    /** The graphs the description counts: the knowledge graph without its own description. */
+    public static final List<String> DESCRIBED_GRAPHS = List.of(Vocab.GRAPH_ONTOLOGY, Vocab.GRAPH_DATA, Vocab.GRAPH_INFERRED);
+    /**
+     * Server paths of the SPARQL endpoint and of the dump (the Graph Store Protocol's read of the whole dataset,
+     * every named graph, as N-Quads or TriG). The stored description places them under {@link Vocab#BASE}, the
+     * IRI space that is mapped onto the server's root as for {@code /id/}; the served one under the server's own
+     * address.
+     */
+    public static final String SPARQL_PATH = "/kg/sparql";
+    public static final String DUMP_PATH = "/kg/get";
 
     private static final String P = """
             PREFIX blk: <https://w3id.org/borderlands-kg/ontology#>
@@ -64,9 +78,21 @@ public final class VoidDescription {
               ?s rdf:type ?type . FILTER(STRSTARTS(STR(?s), "https://w3id.org/borderlands-kg/id/"))
             }""";
 
-    public static Stats stats(DatasetGraph dsg) {
-        Objects.requireNonNull(dsg, "dsg");
-        return Txn.calculateRead(dsg, () -> {
+    /** Counts over {@link #DESCRIBED_GRAPHS} of a store. */
+    public static Stats stats(DatasetGraph store) {
+        Objects.requireNonNull(store, "store");
+        return Txn.calculateRead(store, () -> countAll(org.apache.jena.sparql.core.DatasetGraphFactory.wrap(
+                new org.apache.jena.sparql.graph.GraphUnionRead(store, DESCRIBED_GRAPHS.stream()
+                        .map(org.apache.jena.graph.NodeFactory::createURI).toList()))));
+    }
+
+    /** Counts over one graph that is the knowledge graph (e.g. a build's union, before it is stored). */
+    public static Stats stats(org.apache.jena.graph.Graph kg) {
+        return countAll(org.apache.jena.sparql.core.DatasetGraphFactory.wrap(Objects.requireNonNull(kg, "kg")));
+    }
+
+    private static Stats countAll(DatasetGraph dsg) {
+        {
             long triples = count(dsg, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
             long entities = count(dsg, ENTITIES_QUERY);
             long classes = count(dsg, P + "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s rdf:type ?c }");
@@ -87,7 +113,7 @@ public final class VoidDescription {
                 }
             }
             return new Stats(triples, entities, classes, properties, subjects, objects, parts, links);
-        });
+        }
     }
 
     /** SPARQL that counts the link triples of one linkset: our records, one predicate, one external dataset. */
@@ -99,6 +125,25 @@ public final class VoidDescription {
 
     /** The description as RDF; {@code sparqlEndpoint} may be null (no endpoint known, e.g. a file export). */
     public static Model describe(Stats st, String sparqlEndpoint) {
+        return describe(st, sparqlEndpoint, null);
+    }
+
+    /**
+     * The description as served by a server whose root is {@code serverRoot} (e.g. {@code http://localhost:3030}):
+     * its SPARQL endpoint and its dump.
+     */
+    public static Model forServer(Stats st, String serverRoot) {
+        Objects.requireNonNull(serverRoot, "serverRoot");
+        return describe(st, serverRoot + SPARQL_PATH, serverRoot + DUMP_PATH);
+    }
+
+    /** The description stored with a build: endpoint and dump under {@link Vocab#BASE}. */
+    public static Model forStore(org.apache.jena.graph.Graph kg) {
+        return forServer(stats(kg), Vocab.BASE.substring(0, Vocab.BASE.length() - 1));
+    }
+
+    /** The description as RDF; {@code sparqlEndpoint} and {@code dataDump} may be null (not known). */
+    public static Model describe(Stats st, String sparqlEndpoint, String dataDump) {
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefixes(Vocab.prefixes());
         m.setNsPrefix("void", VOID);
@@ -108,9 +153,11 @@ public final class VoidDescription {
         ds.addProperty(DCTerms.description, "Knowledge graph of the actors and relationships in Crisis Group Asia "
                 + "Report N°354, with every curated statement traced to the report's sections and footnotes.", "en");
         ds.addProperty(DCTerms.source, m.createResource(Vocab.ID + "icg-asia-354"));
+        ds.addProperty(DCTerms.license, m.createResource(Vocab.LICENSE_DATA));
         ds.addProperty(p(m, "uriSpace"), Vocab.ID);
         ds.addProperty(p(m, "vocabulary"), m.createResource(Vocab.BLK));
         if (sparqlEndpoint != null) ds.addProperty(p(m, "sparqlEndpoint"), m.createResource(sparqlEndpoint));
+        if (dataDump != null) ds.addProperty(p(m, "dataDump"), m.createResource(dataDump));
         ds.addLiteral(p(m, "triples"), integer(m, st.triples()));
         ds.addLiteral(p(m, "entities"), integer(m, st.entities()));
         ds.addLiteral(p(m, "classes"), integer(m, st.classes()));
@@ -169,19 +216,6 @@ public final class VoidDescription {
 
     private static Literal integer(Model m, long n) {
         return m.createTypedLiteral(Long.toString(n), XSDDatatype.XSDinteger);
-    }
-
-    /**
-     * Writes the description as TriG, in the named graph {@link #GRAPH}, for appending to a TriG export (TriG
-     * allows prefix directives between graph blocks). Returns the number of quads written.
-     */
-    public static long writeAsNamedGraph(Model description, java.io.OutputStream out) {
-        org.apache.jena.sparql.core.DatasetGraph g = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
-        org.apache.jena.graph.Node name = org.apache.jena.graph.NodeFactory.createURI(GRAPH);
-        description.getGraph().find().forEachRemaining(t -> g.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
-        g.prefixes().putAll(description.getNsPrefixMap());
-        org.apache.jena.riot.RDFDataMgr.write(out, g, org.apache.jena.riot.RDFFormat.TRIG_BLOCKS);
-        return description.size();
     }
 
     /** Where a triple-format export's description goes: beside it, {@code kg.ttl} gives {@code kg.void.ttl}. */

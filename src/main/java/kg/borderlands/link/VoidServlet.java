@@ -50,8 +50,8 @@ public final class VoidServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String endpoint = req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort() + endpointPath;
-        Model m = VoidDescription.describe(stats(), endpoint);
+        String root = req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort();
+        Model m = VoidDescription.describe(stats(), root + endpointPath, root + VoidDescription.DUMP_PATH);
         Lang lang = VoidDescription.langFor(req.getHeader("Accept"));
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (lang == Lang.TURTLE) RDFDataMgr.write(body, m, RDFFormat.TURTLE_PRETTY);

@@ -39,10 +39,14 @@ public final class GraphBuilder {
         Model ontology = readOntology();
         OntologyIndex index = new OntologyIndex(ontology);
         RecordSet records = new RecordChecker(index).check(new RecordReader().readAll(inputs.dataDir()));
-        Model data = RdfMapper.map(records, index);
+        RdfMapper.MappedData mapped = RdfMapper.map(records, index);
+        Model data = mapped.data();
         Model inferred = Inference.infer(ontology, data);
-        ValidationReport report = validate(ontology, data, inferred);
-        return new BuiltGraphs(ontology, data, inferred, report);
+        Model claimed = Inference.claimed(ontology, data, inferred, mapped.claimed());
+        ValidationReport report = validate(new BuiltGraphs(ontology, data, inferred, claimed, null));
+        Model voidDescription = kg.borderlands.link.VoidDescription.forStore(
+                new BuiltGraphs(ontology, data, inferred, claimed, report).union().getGraph());
+        return new BuiltGraphs(ontology, data, inferred, claimed, report, voidDescription);
     }
 
     private Model readOntology() throws IOException, CurationException {
@@ -59,8 +63,8 @@ public final class GraphBuilder {
         return m;
     }
 
-    private ValidationReport validate(Model ontology, Model data, Model inferred) throws IOException {
-        Model union = new BuiltGraphs(ontology, data, inferred, null).union();
+    private ValidationReport validate(BuiltGraphs graphs) throws IOException {
+        Model union = graphs.all();
         List<Finding> findings = new ArrayList<>();
         if (Files.exists(inputs.shapesFile())) {
             findings.addAll(ShaclValidation.fromFile(inputs.shapesFile()).validate(union.getGraph()));

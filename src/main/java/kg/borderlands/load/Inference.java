@@ -47,6 +47,23 @@ public final class Inference {
         return out;
     }
 
+    /**
+     * The claimed graph: contested content together with what it entails (types, shortcuts, inverses) beyond
+     * what the established graphs already hold.
+     */
+    public static Model claimed(Model ontology, Model data, Model inferred, Model contested) {
+        Objects.requireNonNull(inferred, "inferred");
+        Objects.requireNonNull(contested, "contested");
+        Model established = ModelFactory.createUnion(data, inferred);
+        Model out = ModelFactory.createDefaultModel();
+        out.setNsPrefixes(Vocab.prefixes());
+        out.add(contested);
+        infer(ontology, ModelFactory.createUnion(data, contested)).listStatements().forEachRemaining(st -> {
+            if (!established.contains(st)) out.add(st);
+        });
+        return out;
+    }
+
     private static List<Rule> loadRules() {
         try (InputStream in = Inference.class.getResourceAsStream("inference.rules")) {
             Objects.requireNonNull(in, "inference.rules missing from the classpath");

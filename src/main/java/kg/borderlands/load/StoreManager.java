@@ -160,6 +160,11 @@ public final class StoreManager {
                 ds.addNamedModel(Vocab.GRAPH_ONTOLOGY, graphs.ontology());
                 ds.addNamedModel(Vocab.GRAPH_DATA, graphs.data());
                 ds.addNamedModel(Vocab.GRAPH_INFERRED, graphs.inferred());
+                ds.addNamedModel(Vocab.GRAPH_CLAIMED, graphs.claimed());
+                ds.addNamedModel(kg.borderlands.link.VoidDescription.GRAPH, graphs.voidDescription());
+                // The default graph is the "truthy" one: established content (and its VoID description),
+                // never the claimed graph (docs/ontology.md, docs/store.md).
+                ds.getDefaultModel().add(graphs.union()).add(graphs.voidDescription());
                 ds.getDefaultModel().setNsPrefixes(Vocab.prefixes());
             });
         } finally {
@@ -216,7 +221,7 @@ public final class StoreManager {
     }
 
     /**
-     * Opens the published build's TDB2 database (verified first) with the union of its named graphs as the
+     * Opens the published build's TDB2 database (verified first) with its stored (established, "truthy") default graph as the
      * default graph. TDB2 allows one process per database: this is for {@code serve}; read commands use
      * {@link #readPublished()}.
      */
@@ -227,8 +232,9 @@ public final class StoreManager {
     /** Opens the TDB2 database of {@code build}, verified first (for a server swapping in a new build). */
     public DatasetGraph open(Path build) throws IOException {
         verify(build);
+        // The default graph is the established ("truthy") graph stored at publish time, not the union of the
+        // named graphs: contested content is only in graph/claimed (docs/ontology.md).
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(build.resolve("tdb").toString());
-        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         return dsg;
     }
 

@@ -20,17 +20,43 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 
-/** Runs one SPARQL query against a dataset and writes the result in the chosen format. */
+/**
+ * Runs one SPARQL query against a dataset and writes the result in the chosen format: the formats of the SPARQL
+ * endpoint, offline. SELECT: {@code table} (text), {@code csv}, {@code tsv}, {@code json}, {@code xml} (the W3C
+ * SPARQL results formats). ASK: {@code json} and {@code xml} results; otherwise {@code true} or {@code false} alone
+ * (the CSV and TSV results formats define no boolean). CONSTRUCT and DESCRIBE: {@code json} is JSON-LD, {@code xml} RDF/XML, anything else
+ * Turtle (as the endpoint does when a results format is asked of a graph).
+ */
 public final class QueryRunner {
     public enum Format {
-        TABLE, CSV, TSV, JSON;
+        TABLE, CSV, TSV, JSON, XML;
 
         public static Format parse(String s) {
             try {
                 return valueOf(s.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown format '" + s + "': use table, csv, tsv or json");
+                throw new IllegalArgumentException("unknown format '" + s + "': use table, csv, tsv, json or xml");
             }
+        }
+
+        /** The W3C results format, or null for {@link #TABLE}. */
+        private org.apache.jena.riot.Lang resultsLang() {
+            return switch (this) {
+                case TABLE -> null;
+                case CSV -> ResultSetLang.RS_CSV;
+                case TSV -> ResultSetLang.RS_TSV;
+                case JSON -> ResultSetLang.RS_JSON;
+                case XML -> ResultSetLang.RS_XML;
+            };
+        }
+
+        /** The RDF syntax of a CONSTRUCT or DESCRIBE result. */
+        private Lang graphLang() {
+            return switch (this) {
+                case JSON -> Lang.JSONLD;
+                case XML -> Lang.RDFXML;
+                default -> Lang.TURTLE;
+            };
         }
     }
 
@@ -68,20 +94,17 @@ public final class QueryRunner {
             try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg)).query(q).build()) {
                 if (q.isSelectType()) {
                     ResultSet rs = qe.execSelect();
-                    switch (format) {
-                        case TABLE -> ResultSetFormatter.out(out, rs, q.getPrefixMapping());
-                        case CSV -> ResultSetMgr.write(out, rs, ResultSetLang.RS_CSV);
-                        case TSV -> ResultSetMgr.write(out, rs, ResultSetLang.RS_TSV);
-                        case JSON -> ResultSetMgr.write(out, rs, ResultSetLang.RS_JSON);
-                    }
+                    if (format == Format.TABLE) ResultSetFormatter.out(out, rs, q.getPrefixMapping());
+                    else ResultSetMgr.write(out, rs, format.resultsLang());
                 } else if (q.isAskType()) {
                     boolean b = qe.execAsk();
-                    if (format == Format.JSON) ResultSetMgr.write(out, b, ResultSetLang.RS_JSON);
+                    // the W3C CSV/TSV results formats define no boolean: true or false alone, as before
+                    if (format == Format.JSON || format == Format.XML) ResultSetMgr.write(out, b, format.resultsLang());
                     else new PrintStream(out, true, StandardCharsets.UTF_8).println(b);
                 } else {
                     Model m = q.isConstructType() ? qe.execConstruct() : qe.execDescribe();
                     m.setNsPrefixes(Vocab.prefixes());
-                    RDFDataMgr.write(out, m, format == Format.JSON ? Lang.JSONLD : Lang.TURTLE);
+                    RDFDataMgr.write(out, m, format.graphLang());
                 }
             }
         });

@@ -1,5 +1,7 @@
 package kg.borderlands.serve;
 
+import kg.borderlands.serve.cache.CacheSettings;
+import kg.borderlands.serve.cache.HttpCaching;
 import kg.borderlands.serve.guard.QueryGate;
 import kg.borderlands.serve.guard.QueryGuards;
 import kg.borderlands.serve.http.CorsFilter;
@@ -25,6 +27,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -52,12 +55,14 @@ public final class KgServer {
     private final ServedDataset dataset;
     private final QueryGate gate;
     private final String host;
+    private final HttpCaching caching;
 
-    private KgServer(FusekiServer server, ServedDataset dataset, QueryGate gate, String host) {
+    private KgServer(FusekiServer server, ServedDataset dataset, QueryGate gate, String host, HttpCaching caching) {
         this.server = server;
         this.dataset = dataset;
         this.gate = gate;
         this.host = host;
+        this.caching = caching;
     }
 
     public static Builder builder() {
@@ -77,6 +82,11 @@ public final class KgServer {
     /** The dataset served (swap a new build in through it). */
     public ServedDataset dataset() {
         return dataset;
+    }
+
+    /** HTTP caching, the result cache and compression ({@code serve/cache}). */
+    public HttpCaching caching() {
+        return caching;
     }
 
     /** The host name to reach the server at: the bind address, or localhost when bound to all. */
@@ -108,6 +118,8 @@ public final class KgServer {
         private String host;
         private ServeLimits limits = ServeLimits.defaults();
         private long stopTimeoutMillis = 15_000;
+        private CacheSettings cacheSettings = CacheSettings.defaults();
+        private BooleanSupplier cacheSettled = () -> true;
         private final List<Consumer<FusekiServer.Builder>> extensions = new ArrayList<>();
 
         /** The dataset to serve: a {@link ServedDataset} (to reload later) or any dataset (served as is). */
@@ -146,6 +158,21 @@ public final class KgServer {
             return this;
         }
 
+        /** ETags, result cache and compression ({@link CacheSettings#defaults()} unless set). */
+        public Builder cache(CacheSettings settings) {
+            this.cacheSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Tells the cache whether the served build and the web layer agree; false while a reload is half done
+         * (nothing is validated or stored then). Default: always.
+         */
+        public Builder cacheSettled(BooleanSupplier settled) {
+            this.cacheSettled = Objects.requireNonNull(settled, "settled");
+            return this;
+        }
+
         /** Lets later stages (API, Linked Data pages, explorer) add servlets and files to the same server. */
         public Builder extension(Consumer<FusekiServer.Builder> extension) {
             extensions.add(Objects.requireNonNull(extension, "extension"));
@@ -161,7 +188,12 @@ public final class KgServer {
                     .addEndpoint(Operation.Query, "sparql")
                     .addEndpoint(Operation.Query, "query")
                     .addEndpoint(Operation.GSP_R, "get")
+                    // the dataset URL answers queries and GSP reads too, as on stock Fuseki; a service
+                    // description, HEAD and clients' format= parameters: SparqlProtocolFilter
+                    .addEndpoint(Operation.Query)
+                    .addEndpoint(Operation.GSP_R)
                     .build();
+            HttpCaching caching = HttpCaching.create(cacheSettings, served::current, ServedDataset.Build::name, cacheSettled);
             QueryGate gate = new QueryGate(limits.maxQueries(), limits.maxHeavyQueries(), limits.heavyAfterMillis(),
                     limits.retryAfterSeconds());
             FusekiServer.Builder b = FusekiServer.create()
@@ -175,8 +207,10 @@ public final class KgServer {
                     .addFilter("/*", new CorsFilter(CORS_PATHS, limits.corsOrigins()))
                     .addFilter("/*", new MethodPolicyFilter(DATASET))
                     .addFilter("/*", new RequestLimitsFilter(limits.maxRequestBytes()))
+                    .addFilter("/*", caching.filter())
                     .addFilter(DATASET + "/*", new QueryGateFilter(limits, gate))
                     .add(DATASET, service);
+            kg.borderlands.serve.protocol.SparqlProtocolFilter.install(b, DATASET, List.of("sparql", "query"), dataset);
             extensions.forEach(e -> e.accept(b));
             FusekiServer server = b.build();
             Server jetty = server.getJettyServer();
@@ -188,13 +222,14 @@ public final class KgServer {
             Handler inner = jetty.getHandler();
             SizeLimitHandler size = new SizeLimitHandler(limits.maxRequestBytes(), -1);
             size.setHandler(inner);
-            jetty.setHandler(new GracefulHandler(size));
+            jetty.setHandler(new GracefulHandler(caching.wrap(size)));
+            caching.bindMetrics(server);
             jetty.setStopTimeout(stopTimeoutMillis);
             jetty.setErrorHandler(new PlainErrorHandler());
             Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();
             writer.setLoggerName(REQUEST_LOG);
             jetty.setRequestLog(new CustomRequestLog(writer, CustomRequestLog.EXTENDED_NCSA_FORMAT));
-            return new KgServer(server, served, gate, host);
+            return new KgServer(server, served, gate, host, caching);
         }
     }
 }

@@ -76,7 +76,8 @@ public final class ServedDataset extends DatasetGraphWrapper {
 
     @Override
     public Graph getDefaultGraph() {
-        return getUnionGraph();
+        // the build's stored default graph: the established ("truthy") graph, never graph/claimed (docs/ontology.md)
+        return super.getDefaultGraph();
     }
 
     private DatasetGraph pin() {

@@ -49,16 +49,19 @@ class NetworkExporterTest {
         return out;
     }
 
-    /** Checks the GEXF 1.3 structure (gexf.rnc / dynamics.rnc of the 1.3 specification) element by element. */
+    /**
+     * Checks the GEXF 1.2 structure (the 1.2draft schema, the version networkx and Gephi both read) element by
+     * element: one directed graph, symmetric relations marked by the boolean attribute {@code directed}.
+     */
     @Test
-    void gexfFollowsThe13StructureWithTimesOnEdges() throws Exception {
+    void gexfFollowsThe12StructureWithTimesOnEdges() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         NetworkExporter.writeGexf(net, out);
-        String ns = "http://gexf.net/1.3";
+        String ns = "http://www.gexf.net/1.2draft";
         Element gexf = parse(out.toByteArray()).getDocumentElement();
         assertEquals(ns, gexf.getNamespaceURI());
         assertEquals("gexf", gexf.getLocalName());
-        assertEquals("1.3", gexf.getAttribute("version"));
+        assertEquals("1.2", gexf.getAttribute("version"));
         assertEquals(List.of("meta", "graph"), childNames(gexf), "meta then graph");
         Element meta = children(gexf, ns, "meta").get(0);
         assertFalse(children(meta, ns, "creator").isEmpty());
@@ -68,7 +71,7 @@ class NetworkExporterTest {
         assertEquals("directed", graph.getAttribute("defaultedgetype"));
         assertEquals(List.of("attributes", "attributes", "nodes", "edges"), childNames(graph), "attributes*, nodes, edges");
         Set<String> allowedTypes = Set.of("integer", "long", "double", "float", "boolean", "string", "liststring",
-                "listinteger", "anyURI");
+                "anyURI");
         Map<String, String> declared = new HashMap<>();
         for (Element attrs : children(graph, ns, "attributes")) {
             assertTrue(Set.of("node", "edge").contains(attrs.getAttribute("class")));
@@ -97,9 +100,9 @@ class NetworkExporterTest {
         for (Element e : edgeList) {
             byId.put(e.getAttribute("id"), e);
             assertTrue(nodeIds.contains(e.getAttribute("source")) && nodeIds.contains(e.getAttribute("target")));
-            assertTrue(Set.of("directed", "undirected").contains(e.getAttribute("type")));
-            assertFalse(e.getAttribute("kind").isEmpty());
-            assertFalse(e.hasAttribute("startopen") || e.hasAttribute("endopen"), "removed in 1.3");
+            assertEquals("directed", e.getAttribute("type"), "one directed graph: no undirected edge in it");
+            assertFalse(attvalues(e, ns).getOrDefault("kind", "").isEmpty());
+            assertFalse(e.hasAttribute("startopen") || e.hasAttribute("endopen"), "open ends are left out");
             for (String t : List.of("start", "end")) {
                 if (e.hasAttribute(t)) assertTrue(e.getAttribute(t).matches("\\d{4}-\\d{2}-\\d{2}"), e.getAttribute(t));
             }
@@ -110,11 +113,12 @@ class NetworkExporterTest {
         Element sanctuary = byId.get("t-sanctuary:Sanctuary:state-a:group-c");
         assertEquals("2010-01-01", sanctuary.getAttribute("start"));
         assertEquals("2015-12-31", sanctuary.getAttribute("end"));
-        assertEquals("Sanctuary", sanctuary.getAttribute("kind"));
+        assertEquals("Sanctuary", attvalues(sanctuary, ns).get("kind"));
+        assertEquals("true", attvalues(sanctuary, ns).get("directed"));
         Element alliance = byId.get("t-alliance:Alliance:group-c:group-d");
         assertEquals("2020-01-01", alliance.getAttribute("start"));
         assertFalse(alliance.hasAttribute("end"), "open end: no end attribute");
-        assertEquals("undirected", alliance.getAttribute("type"));
+        assertEquals("false", attvalues(alliance, ns).get("directed"), "a symmetric tie");
         Element support = byId.get("t-support:Support:person-f:mediator-e");
         assertFalse(support.hasAttribute("start") || support.hasAttribute("end"));
         String supportValues = attvalues(support, ns).toString();
@@ -139,17 +143,27 @@ class NetworkExporterTest {
         assertEquals("graphml", root.getLocalName());
         assertEquals(ns, root.getNamespaceURI());
         Set<String> keys = new java.util.HashSet<>();
-        for (Element k : children(root, ns, "key")) keys.add(k.getAttribute("id"));
-        assertTrue(keys.containsAll(Set.of("label", "class", "kind", "from", "until", "footnotes", "record")));
+        Map<String, String> keyName = new HashMap<>();
+        Map<String, String> keyType = new HashMap<>();
+        for (Element k : children(root, ns, "key")) {
+            keys.add(k.getAttribute("id"));
+            keyName.put(k.getAttribute("id"), k.getAttribute("attr.name"));
+            keyType.put(k.getAttribute("attr.name"), k.getAttribute("attr.type"));
+        }
+        assertTrue(keyName.values().containsAll(Set.of("label", "class", "kind", "from", "until", "footnotes", "record",
+                "directed", "contested")), keyName.toString());
+        assertEquals("boolean", keyType.get("directed"));
+        assertEquals("boolean", keyType.get("contested"));
         Element graph = children(root, ns, "graph").get(0);
         assertEquals("directed", graph.getAttribute("edgedefault"));
         assertEquals(7, children(graph, ns, "node").size());
         List<Element> edges = children(graph, ns, "edge");
         assertEquals(net.edges().size(), edges.size());
         Element alliance = edges.stream().filter(e -> e.getAttribute("id").startsWith("t-alliance")).findFirst().orElseThrow();
-        assertEquals("false", alliance.getAttribute("directed"));
+        assertFalse(alliance.hasAttribute("directed"), "no undirected edge in a directed graph");
         Map<String, String> data = new HashMap<>();
-        for (Element d : children(alliance, ns, "data")) data.put(d.getAttribute("key"), d.getTextContent());
+        for (Element d : children(alliance, ns, "data")) data.put(keyName.get(d.getAttribute("key")), d.getTextContent());
+        assertEquals("false", data.get("directed"), "a symmetric tie");
         assertEquals("Alliance", data.get("kind"));
         assertEquals("2020-01-01", data.get("from"));
         assertFalse(data.containsKey("until"));
@@ -184,7 +198,7 @@ class NetworkExporterTest {
     }
 
     /** A small RFC 4180 reader, enough for the test. */
-    private static List<List<String>> parseCsv(String text) throws Exception {
+    static List<List<String>> parseCsv(String text) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

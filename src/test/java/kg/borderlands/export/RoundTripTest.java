@@ -54,10 +54,16 @@ class RoundTripTest {
         assertEquals(expected, parsed.size(), format + " parsed by Rio");
     }
 
+    /**
+     * Quads: every named graph and the default ("truthy") graph. Triples: the established knowledge graph
+     * (ontology, data, inferred), without the claimed graph and the VoID description.
+     */
     private static long storeCount(boolean quads) {
         String q = quads
-                ? "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"
-                : "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }";
+                ? "SELECT (COUNT(*) AS ?n) { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }"
+                : "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } VALUES ?g { "
+                        + kg.borderlands.link.VoidDescription.DESCRIBED_GRAPHS.stream().map(g -> "<" + g + ">")
+                                .collect(java.util.stream.Collectors.joining(" ")) + " } } }";
         return Txn.calculateRead(dsg, () -> {
             try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(q).build()) {
                 return qe.execSelect().next().getLiteral("n").getLong();

@@ -69,7 +69,7 @@ class SssomTest {
         Set<String> inFile = new HashSet<>();
         for (Sssom.Mapping m : set.mappings()) {
             inFile.add(expand(m.subjectId(), prefixes) + " " + expand(m.predicateId(), prefixes) + " "
-                    + ExternalIds.toIri(m.objectId()));
+                    + expand(m.objectId(), prefixes));
         }
         assertEquals(graphTriples, inFile);
         assertEquals(graphTriples.size(), set.mappings().size(), "no mapping twice");
@@ -79,12 +79,14 @@ class SssomTest {
     @Test
     void idsAreWellFormedAndMappingsUnique() throws Exception {
         Sssom.MappingSet set = Sssom.parse(committed);
+        Map<String, String> prefixes = curieMap(set);
         Pattern subject = Pattern.compile("^bkr:[a-z0-9]+(-[a-z0-9]+)*$");
         Set<String> seen = new HashSet<>();
         Map<String, String> identityOwner = new java.util.HashMap<>();
         for (Sssom.Mapping m : set.mappings()) {
             assertTrue(subject.matcher(m.subjectId()).matches(), m.subjectId());
-            assertNull(ExternalIds.problem(m.objectId()), m.objectId());
+            assertNotNull(ExternalIds.toCurie(expand(m.objectId(), prefixes)),
+                    m.objectId() + " does not expand to an identifier of a dataset we link to");
             assertTrue(Set.of("skos:exactMatch", "skos:closeMatch", "owl:sameAs").contains(m.predicateId()), m.predicateId());
             assertEquals("semapv:ManualMappingCuration", m.justification());
             assertTrue(m.mappingDate().matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), m.mappingDate());
@@ -112,6 +114,52 @@ class SssomTest {
                 assertTrue(prefixes.containsKey(prefix), "prefix '" + prefix + "' of " + curie + " is not in the curie_map");
             }
         }
+    }
+
+    /**
+     * Read by a real SSSOM library (sssom-java's TSVReader, which validates the set and expands every CURIE by the
+     * file's own curie_map): each mapping, as a triple subject–predicate–object, is in the graph, and each mapping
+     * triple of the graph is a mapping of the file.
+     */
+    @Test
+    void anSssomLibraryReadsTheFileAndItJoinsWithTheGraph() throws Exception {
+        org.incenp.obofoundry.sssom.model.MappingSet set = readWithSssomJava(committed);
+        assertEquals(kg.borderlands.Vocab.LICENSE_DATA, set.getLicense());
+        assertEquals(Sssom.MAPPING_SET_ID, set.getMappingSetId());
+        Set<String> triples = triplesOf(set);
+        assertEquals(set.getMappings().size(), triples.size(), "no mapping twice");
+        Set<String> nowhere = new java.util.TreeSet<>(triples);
+        nowhere.removeAll(graphTriples);
+        assertEquals(Set.of(), nowhere, "mappings whose triple is not in the graph");
+        Set<String> unpublished = new java.util.TreeSet<>(graphTriples);
+        unpublished.removeAll(triples);
+        assertEquals(Set.of(), unpublished, "mapping triples of the graph missing from the file");
+        assertTrue(triples.stream().anyMatch(t -> t.endsWith(" https://sws.geonames.org/1149361/")),
+                "the GeoNames feature of Afghanistan, with its slash");
+    }
+
+    /** The join above can fail: a GeoNames CURIE that expands without the slash points nowhere. */
+    @Test
+    void aGeoNamesIdWithoutItsSlashDoesNotJoin() throws Exception {
+        String broken = committed.replace("geonames:1149361/", "geonames:1149361");
+        assertNotEquals(committed, broken, "the committed file links Afghanistan to GeoNames 1149361");
+        Set<String> triples = triplesOf(readWithSssomJava(broken));
+        triples.removeAll(graphTriples);
+        assertEquals(1, triples.size(), triples.toString());
+        assertTrue(triples.iterator().next().endsWith(" https://sws.geonames.org/1149361"), triples.toString());
+    }
+
+    private static org.incenp.obofoundry.sssom.model.MappingSet readWithSssomJava(String tsv) throws Exception {
+        org.incenp.obofoundry.sssom.TSVReader reader = new org.incenp.obofoundry.sssom.TSVReader(new java.io.StringReader(tsv));
+        return reader.read();
+    }
+
+    private static Set<String> triplesOf(org.incenp.obofoundry.sssom.model.MappingSet set) {
+        Set<String> s = new HashSet<>();
+        for (org.incenp.obofoundry.sssom.model.Mapping m : set.getMappings()) {
+            s.add(m.getSubjectId() + " " + m.getPredicateId() + " " + m.getObjectId());
+        }
+        return s;
     }
 
     @Test

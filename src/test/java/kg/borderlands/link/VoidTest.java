@@ -8,6 +8,7 @@ import kg.borderlands.load.StoreManager;
 import kg.borderlands.serve.KgServer;
 import kg.borderlands.support.TestProject;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -56,9 +57,11 @@ class VoidTest {
         server = KgServer.builder().dataset(dsg).port(0)
                 .extension(VoidServlet.extension(dsg, KgServer.DATASET + "/sparql")).build().start();
         Txn.executeRead(dsg, () -> {
-            unionSize = dsg.getUnionGraph().size();
+            // the description counts the established knowledge graph: the default graph but its own description
+            // (contested content lives only in the claimed graph, docs/ontology.md)
+            unionSize = dsg.getDefaultGraph().size() - dsg.getGraph(NodeFactory.createURI(VoidDescription.GRAPH)).size();
             Set<Node> s = new HashSet<>();
-            dsg.getUnionGraph().find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> {
+            dsg.getDefaultGraph().find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> {
                 if (t.getSubject().isURI() && t.getSubject().getURI().startsWith("https://w3id.org/borderlands-kg/id/")) {
                     s.add(t.getSubject());
                 }
@@ -102,9 +105,33 @@ class VoidTest {
         assertEquals(typedEntities, intValue(m, ds, "entities"), "void:entities = typed IRIs in our namespace");
         assertEquals("http://localhost:" + server.port() + "/kg/sparql",
                 ds.getPropertyResourceValue(m.createProperty(V + "sparqlEndpoint")).getURI());
+        assertEquals("http://localhost:" + server.port() + "/kg/get",
+                ds.getPropertyResourceValue(m.createProperty(V + "dataDump")).getURI());
+        assertEquals(kg.borderlands.Vocab.LICENSE_DATA,
+                ds.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.license).getURI());
         assertTrue(intValue(m, ds, "classes") > 100, "classes used (ontology classes included)");
         assertEquals(m.listObjectsOfProperty(ds, m.createProperty(V + "classPartition")).toList().size(),
                 m.listSubjectsWithProperty(m.createProperty(V + "class")).toList().size());
+    }
+
+    /** The build stores its description as a named graph, so the SPARQL endpoint serves it with the data. */
+    @Test
+    void theStoreHoldsTheDescriptionAsANamedGraphServedOverSparql() {
+        String q = "PREFIX void: <" + V + "> PREFIX dct: <http://purl.org/dc/terms/>\n"
+                + "SELECT ?triples ?dump ?licence ?endpoint WHERE { GRAPH <" + VoidDescription.GRAPH + "> { <"
+                + VoidDescription.DATASET + "> void:triples ?triples ; void:dataDump ?dump ; dct:license ?licence ;"
+                + " void:sparqlEndpoint ?endpoint } }";
+        try (org.apache.jena.sparql.exec.http.QueryExecutionHTTP qe = org.apache.jena.sparql.exec.http.QueryExecutionHTTP
+                .service("http://localhost:" + server.port() + "/kg/sparql").query(q).build()) {
+            List<org.apache.jena.query.QuerySolution> rows = new java.util.ArrayList<>();
+            qe.execSelect().forEachRemaining(rows::add);
+            assertEquals(1, rows.size(), rows.toString());
+            org.apache.jena.query.QuerySolution r = rows.get(0);
+            assertEquals(unionSize, r.getLiteral("triples").getLong(), "the stored counts are the served counts");
+            assertEquals(kg.borderlands.Vocab.BASE + "kg/get", r.getResource("dump").getURI());
+            assertEquals(kg.borderlands.Vocab.BASE + "kg/sparql", r.getResource("endpoint").getURI());
+            assertEquals(kg.borderlands.Vocab.LICENSE_DATA, r.getResource("licence").getURI());
+        }
     }
 
     @Test

@@ -36,6 +36,8 @@ import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.update.UpdateAction;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.XSD;
+import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +120,30 @@ class OntologyConsistencyTest {
     }
 
     @Test
+    void ontologyNeedsNoDatatypeDeclarationToBeOwl2Dl() {
+        // xsd:date is not in the OWL 2 datatype map: the ontology must not rely on declaring it (issue #14);
+        // the xsd:date values are checked by SHACL instead.
+        Model m = loadJena(ontologyFile);
+        List<Resource> declared = m.listSubjectsWithProperty(RDF.type, RDFS.Datatype).toList();
+        assertTrue(declared.isEmpty(), "datatype declarations: " + declared);
+        assertFalse(m.listStatements(null, RDFS.range, m.createResource(XSD.date.getURI())).hasNext(),
+                "no rdfs:range xsd:date");
+    }
+
+    @Test
+    void ontologyIsPublishedWithMetadata() {
+        Model m = loadJena(ontologyFile);
+        Resource o = m.createResource("https://w3id.org/borderlands-kg/ontology");
+        String dct = "http://purl.org/dc/terms/";
+        assertEquals("https://creativecommons.org/licenses/by/4.0/",
+                o.getPropertyResourceValue(m.createProperty(dct, "license")).getURI());
+        assertTrue(o.getPropertyResourceValue(OWL2.versionIRI).getURI().startsWith("https://w3id.org/borderlands-kg/ontology/"));
+        assertTrue(o.hasProperty(m.createProperty(dct, "creator")));
+        assertTrue(o.hasProperty(m.createProperty(dct, "created")));
+        assertEquals("blk", o.getProperty(m.createProperty("http://purl.org/vocab/vann/", "preferredNamespacePrefix")).getString());
+    }
+
+    @Test
     void ontologyWithVocabularyIsOwl2Dl() throws Exception {
         OWLOntology merged = loadMerged(OWLManager.createOWLOntologyManager());
         OWLProfileReport report = new OWL2DLProfile().checkOntology(merged);
@@ -148,7 +174,15 @@ class OntologyConsistencyTest {
             assertSubClass(reasoner, df, BLK + "Denial", "https://schema.org/Claim");
             assertSubClass(reasoner, df, BLK + "CasualtyFigure", "http://www.w3.org/ns/sosa/Observation");
             assertSubClass(reasoner, df, BLK + "Report", "http://purl.org/spar/fabio/ReportDocument");
-            assertSubClass(reasoner, df, BLK + "Person", BLK + "CuratedRecord");
+            // Records apart from things: a person is an agent, not a curated record (issue #14).
+            assertSubClass(reasoner, df, BLK + "Person", "http://xmlns.com/foaf/0.1/Agent");
+            assertFalse(reasoner.getSubClasses(df.getOWLClass(IRI.create(BLK + "CuratedRecord")), false)
+                            .containsEntity(df.getOWLClass(IRI.create(BLK + "Person"))),
+                    "a person must not be a curated record");
+            assertSubClass(reasoner, df, BLK + "SocialGroup", "http://xmlns.com/foaf/0.1/Group");
+            assertFalse(reasoner.getSubClasses(df.getOWLClass(IRI.create("http://www.w3.org/ns/org#Organization")), false)
+                            .containsEntity(df.getOWLClass(IRI.create(BLK + "SocialGroup"))),
+                    "a population group is not an organisation");
             assertFalse(reasoner.getSubClasses(df.getOWLClass(IRI.create(BLK + "Event")), false)
                             .containsEntity(df.getOWLClass(IRI.create(BLK + "Gathering"))),
                     "the actor blk:Gathering must not be an event");
@@ -272,7 +306,7 @@ class OntologyConsistencyTest {
                 "relatedTo", "date", "place", "hasParticipant", "participatedIn", "qualifiedParticipation", "agent", "role",
                 "triggeredBy", "claimant", "accused", "act", "about", "respondsTo", "answeredBy", "stance", "qualifier",
                 "unit", "event", "period", "reportedBy", "recommendedBy", "addressedTo", "concerns", "topic", "within",
-                "founded", "dissolved", "country", "basedIn", "parentSection", "inReport", "referencedIn", "cites");
+                "founded", "dissolved", "homeState", "territory", "content", "status", "record", "basedIn", "parentSection", "inReport", "referencedIn", "cites");
         List<String> requiredDataProps = List.of("validFrom", "validUntil", "office", "earliest", "latest", "outcome",
                 "dateQualifier", "approximate", "dateText", "quote", "value", "valueMax", "measure", "coordinateSource",
                 "number", "publisherName", "authorName", "interlocutor", "location", "interviewMode");
@@ -330,7 +364,7 @@ class OntologyConsistencyTest {
         Model m = loadJena(ontologyFile, vocabFile);
         Resource concept = SKOS.Concept;
         Set<Resource> concepts = m.listSubjectsWithProperty(RDF.type, concept).toSet();
-        assertEquals(75, concepts.size(), "number of concepts in vocab.ttl (74 + claim topic StrikeTarget, issue 12)");
+        assertEquals(77, concepts.size(), "number of concepts in vocab.ttl (74 + claim topic StrikeTarget, issue 12; + statuses Established, Contested, issue 14)");
         List<String> problems = new ArrayList<>();
         Set<String> notationKeys = new HashSet<>();
         for (Resource c : concepts) {
@@ -486,6 +520,7 @@ class OntologyConsistencyTest {
             PREFIX time: <http://www.w3.org/2006/time#>
             PREFIX geo:  <http://www.opengis.net/ont/geosparql#>
             PREFIX sem:  <http://semanticweb.cs.vu.nl/2009/11/sem/>
+            PREFIX foaf: <http://xmlns.com/foaf/0.1/>
             """;
 
     /**
@@ -501,7 +536,7 @@ class OntologyConsistencyTest {
                 dct:identifier "sec-i-a" ; blk:number "I.A" ; blk:parentSection id:sec-i ; blk:inReport id:test-report .
             id:work-test-daily a blk:NewsArticle ; skos:prefLabel "Something happened"@en ; rdfs:label "Something happened"@en ;
                 dct:identifier "work-test-daily" ; blk:publisherName "Test Daily" ; blk:authorName "A. Writer" ;
-                blk:date [ a time:Instant ; time:unitType time:unitDay ; time:inXSDDate "2025-10-13"^^xsd:date ;
+                blk:date [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitDay ] ; time:inXSDDate "2025-10-13"^^xsd:date ;
                            blk:earliest "2025-10-13"^^xsd:date ; blk:latest "2025-10-13"^^xsd:date ] .
             id:work-interview-1 a blk:Interview ; skos:prefLabel "Interviews, officials, Testville"@en ;
                 rdfs:label "Interviews, officials, Testville"@en ; dct:identifier "work-interview-1" ;
@@ -510,83 +545,88 @@ class OntologyConsistencyTest {
                 blk:number 1 ; blk:referencedIn id:sec-i-a ; blk:cites id:work-test-daily, id:work-interview-1 .
 
             id:state-a a blk:State ; skos:prefLabel "Testland"@en ; rdfs:label "Testland"@en ; skos:altLabel "Testopolis"@en ;
-                dct:identifier "state-a" ; dct:description "A fictional state."@en ; blk:citedSection id:sec-i ; blk:citedFootnote id:fn-1 .
+                dct:identifier "state-a" ; dct:description "A fictional state."@en ; blk:territory id:pl-a ; blk:record id:state-a\\/record .
+            id:state-a\\/record a blk:CuratedRecord ; foaf:primaryTopic id:state-a ; blk:citedSection id:sec-i ; blk:citedFootnote id:fn-1 .
             id:group-b a blk:MilitantGroup ; skos:prefLabel "Group B"@en ; rdfs:label "Group B"@en ; skos:altLabel "GB"@en ;
-                dct:identifier "group-b" ; blk:country id:state-a ; blk:basedIn id:pl-b ; blk:citedSection id:sec-i-a ;
-                blk:founded [ a time:Instant ; time:unitType time:unitYear ; time:inXSDgYear "2007"^^xsd:gYear ;
+                dct:identifier "group-b" ; blk:homeState id:state-a ; blk:basedIn id:pl-b ; blk:record id:group-b\\/record ;
+                blk:founded [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitYear ] ; time:inXSDgYear "2007"^^xsd:gYear ;
                               blk:approximate true ; blk:dateText "~2007" ;
                               blk:earliest "2006-01-01"^^xsd:date ; blk:latest "2008-12-31"^^xsd:date ] .
             id:person-c a blk:Person ; skos:prefLabel "C. Person"@en ; rdfs:label "C. Person"@en ; skos:altLabel "C."@en ;
-                dct:identifier "person-c" ; blk:citedSection id:sec-i .
+                dct:identifier "person-c" ; blk:record id:person-c\\/record .
+            id:person-c\\/record a blk:CuratedRecord ; foaf:primaryTopic id:person-c ; blk:citedSection id:sec-i .
             id:pl-a a blk:Country ; skos:prefLabel "Testland"@en ; rdfs:label "Testland"@en ; dct:identifier "pl-a" ;
-                blk:citedSection id:sec-i .
+                blk:record id:pl-a\\/record .
+            id:pl-a\\/record a blk:CuratedRecord ; foaf:primaryTopic id:pl-a ; blk:citedSection id:sec-i .
             id:pl-b a blk:District ; skos:prefLabel "Testdistrict"@en ; rdfs:label "Testdistrict"@en ; dct:identifier "pl-b" ;
-                geo:sfWithin id:pl-a ; blk:within id:pl-a ; blk:citedSection id:sec-i ;
+                geo:sfWithin id:pl-a ; blk:within id:pl-a ; blk:record id:pl-b\\/record ;
                 geo:hasGeometry id:pl-b-geom .
+            id:group-b\\/record a blk:CuratedRecord ; foaf:primaryTopic id:group-b ; blk:citedSection id:sec-i-a .
+            id:pl-b\\/record a blk:CuratedRecord ; foaf:primaryTopic id:pl-b ; blk:citedSection id:sec-i .
             id:pl-b-geom a geo:Geometry ; geo:asWKT "POINT(70.1 33.2)"^^geo:wktLiteral ; blk:coordinateSource "test gazetteer" .
 
             id:tie-a-sanctuary-b a blk:Sanctuary ; skos:prefLabel "Testland shelters Group B"@en ;
                 rdfs:label "Testland shelters Group B"@en ; dct:identifier "tie-a-sanctuary-b" ;
-                blk:subject id:state-a ; blk:object id:group-b ; blk:accordingTo id:person-c ;
+                blk:subject id:state-a ; blk:object id:group-b ; blk:accordingTo id:person-c ; blk:status blk:Contested ;
                 blk:validFrom "2021-08-01"^^xsd:date ; blk:validUntil "2025-12-31"^^xsd:date ;
                 blk:during [ a time:Interval ;
-                    time:hasBeginning [ a time:Instant ; time:unitType time:unitMonth ; time:inXSDgYearMonth "2021-08"^^xsd:gYearMonth ;
+                    time:hasBeginning [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitMonth ] ; time:inXSDgYearMonth "2021-08"^^xsd:gYearMonth ;
                                         blk:earliest "2021-08-01"^^xsd:date ; blk:latest "2021-08-31"^^xsd:date ] ;
-                    time:hasEnd [ a time:Instant ; time:unitType time:unitYear ; time:inXSDgYear "2025"^^xsd:gYear ;
+                    time:hasEnd [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitYear ] ; time:inXSDgYear "2025"^^xsd:gYear ;
                                   blk:dateQualifier "late" ; blk:dateText "late-2025" ;
                                   blk:earliest "2025-09-01"^^xsd:date ; blk:latest "2025-12-31"^^xsd:date ] ] ;
                 blk:citedSection id:sec-i-a ; blk:citedFootnote id:fn-1 .
             id:tie-c-office-b a blk:OfficeHolding ; skos:prefLabel "C. Person leads Group B"@en ;
-                rdfs:label "C. Person leads Group B"@en ; dct:identifier "tie-c-office-b" ;
+                rdfs:label "C. Person leads Group B"@en ; dct:identifier "tie-c-office-b" ; blk:status blk:Established ;
                 blk:subject id:person-c ; blk:object id:group-b ; blk:office "chief" ; blk:citedSection id:sec-i .
 
             id:ev-2025-10-conflict a blk:Conflict ; skos:prefLabel "Test conflict"@en ; rdfs:label "Test conflict"@en ;
-                dct:identifier "ev-2025-10-conflict" ; blk:citedSection id:sec-i ;
-                blk:date [ a time:Instant ; time:unitType time:unitMonth ; time:inXSDgYearMonth "2025-10"^^xsd:gYearMonth ;
+                dct:identifier "ev-2025-10-conflict" ; blk:status blk:Established ; blk:citedSection id:sec-i ;
+                blk:date [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitMonth ] ; time:inXSDgYearMonth "2025-10"^^xsd:gYearMonth ;
                            blk:earliest "2025-10-01"^^xsd:date ; blk:latest "2025-10-31"^^xsd:date ] ;
                 blk:earliest "2025-10-01"^^xsd:date ; blk:latest "2025-10-31"^^xsd:date ;
                 blk:place id:pl-b ; blk:hasParticipant id:state-a ;
-                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Participant ] .
+                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Participant ; blk:status blk:Established ] .
             id:ev-2025-10-08-attack a blk:SuicideAttack ; skos:prefLabel "Attack in Testdistrict"@en ;
-                rdfs:label "Attack in Testdistrict"@en ; dct:identifier "ev-2025-10-08-attack" ;
-                blk:date [ a time:Instant ; time:unitType time:unitDay ; time:inXSDDate "2025-10-08"^^xsd:date ;
+                rdfs:label "Attack in Testdistrict"@en ; dct:identifier "ev-2025-10-08-attack" ; blk:status blk:Established ;
+                blk:date [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitDay ] ; time:inXSDDate "2025-10-08"^^xsd:date ;
                            blk:earliest "2025-10-08"^^xsd:date ; blk:latest "2025-10-08"^^xsd:date ] ;
                 blk:earliest "2025-10-08"^^xsd:date ; blk:latest "2025-10-08"^^xsd:date ;
                 blk:place id:pl-b ; blk:hasParticipant id:group-b, id:state-a ;
-                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:group-b ; blk:role blk:Perpetrator ] ,
-                                           [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Target ] ;
+                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:group-b ; blk:role blk:Perpetrator ; blk:status blk:Established ] ,
+                                           [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Target ; blk:status blk:Established ] ;
                 sem:subEventOf id:ev-2025-10-conflict ; blk:outcome "several soldiers killed" ;
                 blk:citedSection id:sec-i-a ; blk:citedFootnote id:fn-1 .
             id:ev-2025-10-09-strike a blk:Airstrike ; skos:prefLabel "Strike after the attack"@en ;
-                rdfs:label "Strike after the attack"@en ; dct:identifier "ev-2025-10-09-strike" ;
-                blk:date [ a time:Instant ; time:unitType time:unitDay ; time:inXSDDate "2025-10-09"^^xsd:date ;
+                rdfs:label "Strike after the attack"@en ; dct:identifier "ev-2025-10-09-strike" ; blk:status blk:Established ;
+                blk:date [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitDay ] ; time:inXSDDate "2025-10-09"^^xsd:date ;
                            blk:earliest "2025-10-09"^^xsd:date ; blk:latest "2025-10-09"^^xsd:date ] ;
                 blk:earliest "2025-10-09"^^xsd:date ; blk:latest "2025-10-09"^^xsd:date ;
                 blk:place id:pl-b ; blk:hasParticipant id:state-a ;
-                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Perpetrator ] ;
+                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Perpetrator ; blk:status blk:Established ] ;
                 sem:subEventOf id:ev-2025-10-conflict ; blk:triggeredBy id:ev-2025-10-08-attack ;
                 blk:citedSection id:sec-i-a .
             id:ev-2025-10-closure a blk:BorderClosure ; skos:prefLabel "Crossings closed"@en ;
-                rdfs:label "Crossings closed"@en ; dct:identifier "ev-2025-10-closure" ;
+                rdfs:label "Crossings closed"@en ; dct:identifier "ev-2025-10-closure" ; blk:status blk:Established ;
                 blk:date [ a time:Interval ;
-                    time:hasBeginning [ a time:Instant ; time:unitType time:unitDay ; time:inXSDDate "2025-10-12"^^xsd:date ;
+                    time:hasBeginning [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitDay ] ; time:inXSDDate "2025-10-12"^^xsd:date ;
                                         blk:earliest "2025-10-12"^^xsd:date ; blk:latest "2025-10-12"^^xsd:date ] ] ;
                 blk:earliest "2025-10-12"^^xsd:date ;
                 blk:place id:pl-b ; blk:hasParticipant id:state-a, id:group-b ;
-                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Authority ] ,
-                                           [ a blk:Participation ; blk:agent id:group-b ; blk:role blk:Subject ] ;
+                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Authority ; blk:status blk:Established ] ,
+                                           [ a blk:Participation ; blk:agent id:group-b ; blk:role blk:SubjectRole ; blk:status blk:Established ] ;
                 blk:citedSection id:sec-i .
 
             id:cl-a-accuses-b a blk:Allegation ; skos:prefLabel "Testland says Group B is sheltered"@en ;
                 rdfs:label "Testland says Group B is sheltered"@en ; dct:identifier "cl-a-accuses-b" ;
                 blk:claimant id:state-a ; blk:accused id:group-b ; blk:act blk:Harbouring ; blk:stance blk:Asserts ;
-                blk:about id:tie-a-sanctuary-b ; blk:quote "a test quote of six words"@en ;
-                blk:date [ a time:Instant ; time:unitType time:unitMonth ; time:inXSDgYearMonth "2025-11"^^xsd:gYearMonth ;
+                blk:content id:tie-a-sanctuary-b ; blk:quote "a test quote of six words"@en ;
+                blk:date [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitMonth ] ; time:inXSDgYearMonth "2025-11"^^xsd:gYearMonth ;
                            blk:earliest "2025-11-01"^^xsd:date ; blk:latest "2025-11-30"^^xsd:date ] ;
                 blk:citedSection id:sec-i-a ; blk:citedFootnote id:fn-1 .
             id:cl-b-denies a blk:Denial ; skos:prefLabel "Group B rejects it"@en ; rdfs:label "Group B rejects it"@en ;
                 dct:identifier "cl-b-denies" ; blk:claimant id:group-b ; blk:respondsTo id:cl-a-accuses-b ;
-                blk:act blk:Harbouring ; blk:stance blk:Denies ; blk:quote "not true"@en ; blk:citedSection id:sec-i-a .
+                blk:content id:tie-a-sanctuary-b ; blk:act blk:Harbouring ; blk:stance blk:Denies ; blk:quote "not true"@en ; blk:citedSection id:sec-i-a .
 
             id:fig-killed a blk:CasualtyFigure ; skos:prefLabel "Soldiers killed"@en ; rdfs:label "Soldiers killed"@en ;
                 dct:identifier "fig-killed" ; blk:value 11.0 ; blk:qualifier blk:Exact ; blk:unit blk:PersonUnit ;
@@ -595,7 +635,7 @@ class OntologyConsistencyTest {
             id:fig-share a blk:ShareFigure ; skos:prefLabel "Share of something"@en ; rdfs:label "Share of something"@en ;
                 dct:identifier "fig-share" ; blk:value 40 ; blk:valueMax 55 ; blk:qualifier blk:Range ; blk:unit blk:Percent ;
                 blk:measure "share of something" ; blk:reportedBy id:person-c ; blk:citedSection id:sec-i ;
-                blk:period [ a time:Instant ; time:unitType time:unitYear ; time:inXSDgYear "2024"^^xsd:gYear ;
+                blk:period [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitYear ] ; time:inXSDgYear "2024"^^xsd:gYear ;
                              blk:earliest "2024-01-01"^^xsd:date ; blk:latest "2024-12-31"^^xsd:date ] .
 
             id:rec-reopen a blk:Recommendation ; skos:prefLabel "Reopen the crossings"@en ; rdfs:label "Reopen the crossings"@en ;
@@ -712,8 +752,16 @@ class OntologyConsistencyTest {
                         "pl-b-geom", null, Severity.Violation),
                 broken("place within itself", "INSERT DATA { id:pl-a geo:sfWithin id:pl-b }",
                         "pl-a", null, Severity.Violation),
-                broken("curated record without section", "DELETE WHERE { id:state-a blk:citedSection ?s }",
+                broken("actor whose record cites no section", "DELETE WHERE { ?r foaf:primaryTopic id:state-a ; blk:citedSection ?s }",
                         "state-a", "blk:citedSection", Severity.Violation),
+                broken("provenance on the thing instead of its record", "INSERT DATA { id:person-c blk:citedSection id:sec-i }",
+                        "person-c", "blk:citedSection", Severity.Violation),
+                broken("tie without a status", "DELETE WHERE { id:tie-c-office-b blk:status ?s }",
+                        "tie-c-office-b", "blk:status", Severity.Violation),
+                broken("claim whose content is an actor", "INSERT DATA { id:cl-a-accuses-b blk:content id:group-b }",
+                        "cl-a-accuses-b", "blk:content", Severity.Violation),
+                broken("denial that accuses someone", "INSERT DATA { id:cl-b-denies blk:accused id:state-a }",
+                        "cl-b-denies", "blk:accused", Severity.Violation),
                 broken("event without label", "DELETE WHERE { id:ev-2025-10-09-strike skos:prefLabel ?l }",
                         "ev-2025-10-09-strike", "skos:prefLabel", Severity.Violation),
                 broken("label without language tag", "DELETE WHERE { id:group-b rdfs:label ?l } ;"
@@ -752,7 +800,7 @@ class OntologyConsistencyTest {
                         + " INSERT { id:ev-2025-10-09-strike blk:earliest \"2025-10-30\"^^xsd:date }"
                         + " WHERE { id:ev-2025-10-09-strike blk:earliest ?x }",
                         "ev-2025-10-09-strike", "blk:earliest", Severity.Violation),
-                broken("date without precision", "DELETE { ?d time:unitType ?u } WHERE { id:fig-share blk:period ?d . ?d time:unitType ?u }",
+                broken("date without precision", "DELETE { ?x time:unitType ?u } WHERE { id:fig-share blk:period/time:inDateTime ?x . ?x time:unitType ?u }",
                         null, "time:unitType", Severity.Violation),
                 broken("section number does not continue its parent", "DELETE WHERE { id:sec-i-a blk:number ?n } ;"
                         + " INSERT DATA { id:sec-i-a blk:number \"II.A\" }",

@@ -39,6 +39,14 @@ public final class TestProject {
         return realStore;
     }
 
+    /** Deletes a directory tree (temporary test directories). */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) Files.delete(p);
+        }
+    }
+
     /** Copies a directory tree (for tests that break inputs without touching the project). */
     public static void copyTree(Path from, Path to) {
         try (Stream<Path> s = Files.walk(from)) {

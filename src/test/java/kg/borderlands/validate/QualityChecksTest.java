@@ -21,10 +21,14 @@ class QualityChecksTest {
             @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
             @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
             bkr:sec-ii a blk:Section .
-            bkr:pti a blk:CuratedRecord, blk:Actor ; skos:prefLabel "Pakistan Tehreek-e-Insaf" ; blk:citedSection bkr:sec-ii .
-            bkr:tg a blk:CuratedRecord, blk:Actor ; skos:prefLabel "Taliban de facto government" ; blk:citedSection bkr:sec-ii .
-            bkr:ttp a blk:CuratedRecord, blk:Actor ; skos:prefLabel "Tehreek-e-Taliban Pakistan" ; blk:citedSection bkr:sec-ii .
-            bkr:army a blk:CuratedRecord, blk:Actor ; skos:prefLabel "Pakistani military" ; blk:citedSection bkr:sec-ii .
+            bkr:pti a blk:Actor ; skos:prefLabel "Pakistan Tehreek-e-Insaf" ; blk:record bkr:pti-record .
+            bkr:pti-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
+            bkr:tg a blk:Actor ; skos:prefLabel "Taliban de facto government" ; blk:record bkr:tg-record .
+            bkr:tg-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
+            bkr:ttp a blk:Actor ; skos:prefLabel "Tehreek-e-Taliban Pakistan" ; blk:record bkr:ttp-record .
+            bkr:ttp-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
+            bkr:army a blk:Actor ; skos:prefLabel "Pakistani military" ; blk:record bkr:army-record .
+            bkr:army-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
             """;
 
     private static List<Finding> run(String turtle) throws Exception {
@@ -40,10 +44,14 @@ class QualityChecksTest {
     @Test
     void goodRecordsPass() throws Exception {
         List<Finding> f = run("""
-                bkr:a a blk:CuratedRecord, blk:Actor ; skos:prefLabel "A" ; blk:citedSection bkr:sec-ii .
-                bkr:b a blk:CuratedRecord, blk:Actor ; skos:prefLabel "B" ; blk:citedSection bkr:sec-ii .
+                bkr:sec-ii a blk:Section .
+                bkr:a a blk:Actor ; skos:prefLabel "A" ; blk:record bkr:a-record .
+                bkr:a-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
+                bkr:b a blk:Actor ; skos:prefLabel "B" ; blk:record bkr:b-record .
+                bkr:b-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
                 bkr:t a blk:CuratedRecord, blk:Tie ; blk:subject bkr:a ; blk:object bkr:b ; blk:citedSection bkr:sec-ii ;
-                      blk:validFrom "2021-01-01"^^xsd:date ; blk:validUntil "2022-01-01"^^xsd:date .
+                      blk:validFrom "2021-01-01"^^xsd:date ; blk:validUntil "2022-01-01"^^xsd:date ;
+                      blk:status blk:Contested ; blk:accordingTo bkr:a .
                 """);
         assertEquals(List.of(), f);
     }
@@ -57,11 +65,18 @@ class QualityChecksTest {
                 bkr:t a blk:CuratedRecord, blk:Tie ; blk:subject bkr:b ; blk:object bkr:b ; blk:citedSection bkr:sec-ii ;
                       blk:validFrom "2022-01-01"^^xsd:date ; blk:validUntil "2021-01-01"^^xsd:date .
                 bkr:d a blk:CuratedRecord, blk:Denial ; blk:citedSection bkr:sec-ii ; blk:about bkr:nowhere .
+                bkr:c a blk:Actor ; skos:prefLabel "C" ; blk:record bkr:c-record .
+                bkr:c-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
+                bkr:e a blk:Actor ; skos:prefLabel "E" .
+                bkr:u a blk:CuratedRecord, blk:Tie ; blk:subject bkr:c ; blk:object bkr:b ; blk:citedSection bkr:sec-ii ;
+                      blk:status blk:Contested .
                 """);
         assertEquals(Set.of("qc:qc-01-record-without-provenance", "qc:qc-02-cited-footnote-unknown",
                 "qc:qc-03-tie-to-itself", "qc:qc-04-ends-before-it-starts", "qc:qc-05-untyped-reference",
                 "qc:qc-06-same-label-twice",
-                "qc:qc-07-denial-answers-nothing"), checks(f));
+                "qc:qc-07-denial-answers-nothing", "qc:qc-10-contested-without-source"), checks(f));
+        assertTrue(f.stream().anyMatch(x -> "e".equals(x.recordId()) && x.check().equals("qc:qc-01-record-without-provenance")),
+                "an actor without a record citing a section");
         assertTrue(f.stream().allMatch(x -> x.severity() == Finding.Severity.VIOLATION));
         assertTrue(f.stream().anyMatch(x -> "a".equals(x.recordId())), "record id derived from the focus node");
     }

@@ -103,6 +103,9 @@ public final class ApiServlet extends ReadOnlyServlet {
         m.put("records", describer.snapshot().entries().size());
         m.put("networkAvailable", network != null);
         m.put("documentation", "docs/api.md");
+        // the keys label, aliases, description are the terms of the JSON-LD context the Linked Data uses
+        m.put("jsonldContext", "/context.jsonld");
+        m.put("ontology", "/ontology");
         return m;
     }
 

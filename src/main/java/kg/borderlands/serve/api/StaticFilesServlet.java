@@ -3,10 +3,14 @@ package kg.borderlands.serve.api;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import kg.borderlands.serve.cache.CodeVersion;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +19,7 @@ import java.util.regex.Pattern;
  * works offline. Only plain relative paths with a known file extension are served; anything else is 404.
  */
 final class StaticFilesServlet extends ReadOnlyServlet {
+    private static final Pattern OWN_ASSET = Pattern.compile("\\b(src|href)=\"(/explorer/[A-Za-z0-9._/-]+\\.(?:js|mjs|css|svg|png|ico|json))\"");
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html;charset=utf-8", "js", "text/javascript;charset=utf-8",
@@ -54,6 +59,7 @@ final class StaticFilesServlet extends ReadOnlyServlet {
                 return;
             }
             byte[] bytes = in.readAllBytes();
+            if (indexFile != null) bytes = versionAssetLinks(bytes);
             resp.setStatus(200);
             resp.setContentType(TYPES.get(ext));
             resp.setContentLength(bytes.length);
@@ -61,6 +67,17 @@ final class StaticFilesServlet extends ReadOnlyServlet {
             resp.setHeader("X-Content-Type-Options", "nosniff");
             resp.getOutputStream().write(bytes);
         }
+    }
+
+    /**
+     * In the explorer's page, links to our own files get {@code ?v=} the code version, so the browser may keep
+     * them for a year: a new release changes the links (see {@code serve/cache}).
+     */
+    static byte[] versionAssetLinks(byte[] html) {
+        String page = new String(html, StandardCharsets.UTF_8);
+        String v = "?" + CodeVersion.ASSET_PARAM + "=" + CodeVersion.value();
+        return OWN_ASSET.matcher(page).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=\"" + m.group(2) + v + "\""))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static void notFound(HttpServletResponse resp) throws IOException {

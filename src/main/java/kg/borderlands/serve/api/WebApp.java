@@ -1,10 +1,14 @@
 package kg.borderlands.serve.api;
 
 import kg.borderlands.analyse.NetworkProjector;
+import kg.borderlands.serve.ld.ContextServlet;
 import kg.borderlands.serve.ld.EntityDescriber;
 import kg.borderlands.serve.ld.LinkedDataServlet;
 import kg.borderlands.serve.ld.Snapshot;
+import kg.borderlands.serve.ontology.OntologyCatalogue;
+import kg.borderlands.serve.ontology.OntologyServlet;
 import kg.borderlands.serve.search.LabelIndex;
+import jakarta.servlet.http.HttpServlet;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 
@@ -15,13 +19,16 @@ import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * The web layer on the same Jetty as {@code /kg}: the JSON API ({@code /api/*}), Linked Data pages
- * ({@code /id/*}), the explorer ({@code /} and {@code /explorer/*}) and its WebJars ({@code /webjars/*}).
+ * ({@code /id/*}) and their JSON-LD {@code @context} ({@code /context.jsonld}), the ontology ({@code /ontology},
+ * {@code /ontology/{term}}), the explorer ({@code /} and {@code /explorer/*}) and its WebJars ({@code /webjars/*}).
  * Built once from the served store: an in-memory snapshot of its graphs, the label index and the network.
  */
 public final class WebApp {
@@ -51,6 +58,28 @@ public final class WebApp {
         return new WebApp(dsg, queriesDir);
     }
 
+    /** The path specs of {@link #servlets()}, known before any web layer is built. */
+    public static final List<String> PATHS = List.of("/api/*", "/api/story/*", "/id/*", "/explorer/*", "/webjars/*", "");
+
+    /**
+     * Builds the web layer on a background thread, so that the server can answer SPARQL meanwhile (see
+     * {@link DeferredServlet}); the store must stay open until it is done.
+     */
+    public static CompletableFuture<WebApp> buildAsync(DatasetGraph dsg, Path queriesDir) {
+        CompletableFuture<WebApp> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(build(dsg, queriesDir));
+            } catch (Throwable e) {
+                LoggerFactory.getLogger(WebApp.class).error("web layer failed to start: {}", e.toString(), e);
+                f.completeExceptionally(e);
+            }
+        }, "web-layer-build");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
     /** Adds the servlets to a Fuseki server (use with {@code KgServer.Builder.extension}). */
     public Consumer<FusekiServer.Builder> extension() {
         return b -> servlets().forEach(b::addServlet);
@@ -66,6 +95,8 @@ public final class WebApp {
             m.put("/api/*", new ApiServlet(describer, search, queries, network));
             m.put("/api/story/*", new StoryServlet(story));
             m.put("/id/*", new LinkedDataServlet(describer));
+            m.putAll(OntologyServlet.servlets(OntologyCatalogue.of(snapshot)));
+            m.put(ContextServlet.PATH, new ContextServlet());
             m.put("/explorer/*", new StaticFilesServlet("kg/borderlands/web/", null, "no-cache"));
             m.put("/webjars/*", new StaticFilesServlet("META-INF/resources/webjars/", null, "public, max-age=86400"));
             m.put("", new StaticFilesServlet("kg/borderlands/web/", "index.html", "no-cache"));

@@ -243,7 +243,7 @@ public final class EntityDescriber {
 
     private List<SourceView> sources(Resource r) {
         List<SourceView> out = new ArrayList<>();
-        for (Resource fn : objects(r, CITED_FOOTNOTE)) {
+        for (Resource fn : cited(r, CITED_FOOTNOTE)) {
             Integer n = footnoteNumber(fn);
             if (n == null) continue;
             Resource sec = fn.getPropertyResourceValue(REFERENCED_IN);
@@ -265,7 +265,7 @@ public final class EntityDescriber {
 
     private List<SectionRef> sections(Resource r) {
         List<SectionRef> out = new ArrayList<>();
-        for (Resource s : objects(r, CITED_SECTION)) out.add(section(s));
+        for (Resource s : cited(r, CITED_SECTION)) out.add(section(s));
         out.sort(Comparator.comparing(SectionRef::id));
         return out;
     }
@@ -319,6 +319,13 @@ public final class EntityDescriber {
         return new Term(r.getURI(), Snapshot.compact(r.getURI()), snapshot.label(r));
     }
 
+    /** Sources of a record: on the node itself, or for an actor or place on its record (blk:record). */
+    private static List<Resource> cited(Resource r, Property p) {
+        List<Resource> out = objects(r, p);
+        for (Resource rec : objects(r, blkProp("record"))) out.addAll(objects(rec, p));
+        return out;
+    }
+
     private static List<Resource> objects(Resource r, Property p) {
         List<Resource> out = new ArrayList<>();
         r.listProperties(p).forEachRemaining(st -> {
@@ -358,7 +365,7 @@ public final class EntityDescriber {
 
     private static List<Integer> footnoteNumbers(Resource r) {
         List<Integer> out = new ArrayList<>();
-        for (Resource fn : objects(r, CITED_FOOTNOTE)) {
+        for (Resource fn : cited(r, CITED_FOOTNOTE)) {
             Integer n = footnoteNumber(fn);
             if (n != null) out.add(n);
         }
@@ -369,7 +376,7 @@ public final class EntityDescriber {
     /** The cited sections, each with its cited paragraphs: {@code II.B ¶4}, {@code II.B ¶1, ¶4}, or {@code II.B}. */
     private static List<String> sectionNumbers(Resource r) {
         List<String> out = new ArrayList<>();
-        for (Resource s : objects(r, CITED_SECTION)) {
+        for (Resource s : cited(r, CITED_SECTION)) {
             String n = string(s, NUMBER);
             if (n == null) continue;
             List<Integer> ps = paragraphNumbers(r, s);
@@ -382,7 +389,7 @@ public final class EntityDescriber {
     /** Every cited paragraph as its anchor ({@code II.B ¶4}), in section and paragraph order. */
     private static List<String> paragraphAnchors(Resource r) {
         List<String> out = new ArrayList<>();
-        for (Resource s : objects(r, CITED_SECTION)) {
+        for (Resource s : cited(r, CITED_SECTION)) {
             String n = string(s, NUMBER);
             if (n != null) for (Integer p : paragraphNumbers(r, s)) out.add(n + " ¶" + p);
         }
@@ -392,7 +399,7 @@ public final class EntityDescriber {
 
     private static List<Integer> paragraphNumbers(Resource r, Resource section) {
         List<Integer> out = new ArrayList<>();
-        for (Resource p : objects(r, CITED_PARAGRAPH)) {
+        for (Resource p : cited(r, CITED_PARAGRAPH)) {
             if (!section.equals(p.getPropertyResourceValue(blkProp("inSection")))) continue;
             Integer n = footnoteNumber(p);
             if (n != null) out.add(n);

@@ -1,11 +1,11 @@
 package kg.borderlands.serve.ld;
 
 /** HTML escaping and a small builder; every piece of data goes through {@link #esc}. */
-final class Html {
+public final class Html {
     private final StringBuilder sb = new StringBuilder(8192);
 
     /** Escapes text for element content and double- or single-quoted attribute values. */
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) return "";
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
@@ -23,19 +23,19 @@ final class Html {
     }
 
     /** Appends markup as is (only for literal markup written in this code). */
-    Html raw(String markup) {
+    public Html raw(String markup) {
         sb.append(markup);
         return this;
     }
 
     /** Appends escaped text. */
-    Html text(String s) {
+    public Html text(String s) {
         sb.append(esc(s));
         return this;
     }
 
     /** Appends a link with an escaped href and escaped text. */
-    Html link(String href, String text) {
+    public Html link(String href, String text) {
         sb.append("<a href=\"").append(esc(href)).append("\">").append(esc(text)).append("</a>");
         return this;
     }

@@ -8,14 +8,10 @@ import kg.borderlands.serve.api.ApiException;
 import kg.borderlands.serve.api.ReadOnlyServlet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RDFFormat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,28 +24,6 @@ import java.util.regex.Pattern;
  * record. Unknown ids are 404 in the negotiated type; an Accept header none of the offers satisfies is 406.
  */
 public final class LinkedDataServlet extends ReadOnlyServlet {
-    /** A variant: media type, file suffix and writer. */
-    enum Variant {
-        HTML("text/html", "html", null),
-        TURTLE("text/turtle", "ttl", RDFFormat.TURTLE_PRETTY),
-        JSONLD("application/ld+json", "jsonld", RDFFormat.JSONLD11_PRETTY),
-        NTRIPLES("application/n-triples", "nt", RDFFormat.NTRIPLES),
-        RDFXML("application/rdf+xml", "rdf", RDFFormat.RDFXML_PRETTY);
-
-        final String mediaType;
-        final String suffix;
-        final RDFFormat format;
-
-        Variant(String mediaType, String suffix, RDFFormat format) {
-            this.mediaType = mediaType;
-            this.suffix = suffix;
-            this.format = format;
-        }
-    }
-
-    /** Offers in the server's order of preference, with aliases that map to a variant. */
-    private static final List<String> OFFERS = List.of("text/html", "text/turtle",
-            "application/ld+json", "application/json", "application/n-triples", "application/rdf+xml");
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern INSIDE = Pattern.compile("([a-z0-9]+(-[a-z0-9]+)*)(/[A-Za-z0-9._-]+)+");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,31 +42,16 @@ public final class LinkedDataServlet extends ReadOnlyServlet {
         if (path.startsWith("/")) path = path.substring(1);
         resp.setHeader("Vary", "Accept");
 
-        Variant explicit = null;
-        for (Variant v : Variant.values()) {
-            if (path.endsWith("." + v.suffix)) {
-                explicit = v;
-                path = path.substring(0, path.length() - v.suffix.length() - 1);
-                break;
-            }
-        }
+        Variant explicit = Variant.ofSuffix(path).orElse(null);
+        if (explicit != null) path = explicit.strip(path);
         Variant variant = explicit;
         if (variant == null) {
-            Optional<String> chosen = Conneg.choose(req.getHeader("Accept"), OFFERS);
+            Optional<Variant> chosen = Variant.negotiate(req.getHeader("Accept"));
             if (chosen.isEmpty()) {
-                resp.setStatus(406);
-                resp.setContentType("text/plain;charset=utf-8");
-                resp.getWriter().write(ApiException.NOT_ACCEPTABLE + " not acceptable: this resource is available as "
-                        + String.join(", ", OFFERS) + "\n");
+                notAcceptable(resp);
                 return;
             }
-            variant = switch (chosen.get()) {
-                case "text/html" -> Variant.HTML;
-                case "text/turtle" -> Variant.TURTLE;
-                case "application/ld+json", "application/json" -> Variant.JSONLD;
-                case "application/n-triples" -> Variant.NTRIPLES;
-                default -> Variant.RDFXML;
-            };
+            variant = chosen.get();
         }
 
         if (INSIDE.matcher(path).matches()) {
@@ -118,14 +77,25 @@ public final class LinkedDataServlet extends ReadOnlyServlet {
         } else {
             Model m = rdf.describe(path);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            RDFDataMgr.write(out, m, variant.format);
-            resp.setContentType(variant.mediaType + (variant == Variant.RDFXML ? "" : ";charset=utf-8"));
+            variant.write(m, out);
+            resp.setContentType(variant.contentType());
             resp.getOutputStream().write(out.toByteArray());
         }
     }
 
+    /** 406 with the offers, for a request whose Accept header none of them satisfies. */
+    public static void notAcceptable(HttpServletResponse resp) throws IOException {
+        resp.setStatus(406);
+        write(resp, "text/plain;charset=utf-8", ApiException.NOT_ACCEPTABLE + " not acceptable: this resource is available as "
+                + String.join(", ", Variant.OFFERS) + "\n");
+    }
+
     private static void notFound(HttpServletResponse resp, Variant variant, String path) throws IOException {
-        ApiException e = ApiException.unknownId(path);
+        notFound(resp, variant, ApiException.unknownId(path));
+    }
+
+    /** A 404 in the negotiated variant. */
+    public static void notFound(HttpServletResponse resp, Variant variant, ApiException e) throws IOException {
         resp.setStatus(404);
         switch (variant) {
             case HTML -> write(resp, "text/html;charset=utf-8", EntityPage.error(404, e.code(), e.getMessage()));
@@ -138,7 +108,8 @@ public final class LinkedDataServlet extends ReadOnlyServlet {
         }
     }
 
-    private static void write(HttpServletResponse resp, String contentType, String body) throws IOException {
+    /** Writes a whole body with its length. */
+    public static void write(HttpServletResponse resp, String contentType, String body) throws IOException {
         resp.setContentType(contentType);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         resp.setContentLength(bytes.length);

@@ -54,8 +54,9 @@ public final class Snapshot {
     /** Copies the named graphs of a store (in one read transaction). */
     public static Snapshot of(DatasetGraph dsg) {
         Objects.requireNonNull(dsg, "dataset");
-        return Txn.calculateRead(dsg, () -> new Snapshot(copy(dsg, Vocab.GRAPH_DATA), copy(dsg, Vocab.GRAPH_INFERRED),
-                copy(dsg, Vocab.GRAPH_ONTOLOGY)));
+        // Pages show contested content too (marked by blk:status / blk:accordingTo): data ∪ claimed.
+        return Txn.calculateRead(dsg, () -> new Snapshot(copy(dsg, Vocab.GRAPH_DATA, Vocab.GRAPH_CLAIMED),
+                copy(dsg, Vocab.GRAPH_INFERRED), copy(dsg, Vocab.GRAPH_ONTOLOGY)));
     }
 
     /** Builds a snapshot from models directly (tests). */
@@ -63,9 +64,9 @@ public final class Snapshot {
         return new Snapshot(data, inferred, ontology);
     }
 
-    private static Model copy(DatasetGraph dsg, String graphIri) {
+    private static Model copy(DatasetGraph dsg, String... graphIris) {
         Graph g = GraphFactory.createDefaultGraph();
-        GraphUtil.addInto(g, dsg.getGraph(NodeFactory.createURI(graphIri)));
+        for (String graphIri : graphIris) GraphUtil.addInto(g, dsg.getGraph(NodeFactory.createURI(graphIri)));
         Model m = ModelFactory.createModelForGraph(g);
         m.setNsPrefixes(Vocab.prefixes());
         return m;
@@ -84,7 +85,10 @@ public final class Snapshot {
                 kind = baseOf.get(t.getObject().asResource().getURI());
                 if (kind != null) break;
             }
-            if (kind == null && type != null) kind = baseOf.get(type.getURI());
+            // contested content carries its inferred types in the claimed graph, copied into data
+            for (Statement t : data.listStatements(s, RDF.type, (RDFNode) null).toList()) {
+                if (kind == null) kind = baseOf.get(t.getObject().asResource().getURI());
+            }
             List<String> aliases = new ArrayList<>();
             s.listProperties(SKOS.altLabel).forEachRemaining(a -> aliases.add(a.getString()));
             Collections.sort(aliases);

@@ -259,7 +259,7 @@ class ApiTest {
         assertTrue(graphml.headers().firstValue("Content-Type").orElse("").startsWith("application/graphml+xml"));
         assertTrue(graphml.body().contains("<graphml"));
         HttpResponse<String> gexf = server.get("/api/network?format=gexf&asOf=2025", null);
-        assertTrue(gexf.body().contains("http://gexf.net/1.3"));
+        assertTrue(gexf.body().contains(kg.borderlands.analyse.NetworkExporter.GEXF_NS));
         HttpResponse<String> csv = server.get("/api/network?format=csv", null);
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         assertTrue(csv.body().startsWith("id,source,target,kind"), csv.body().substring(0, 60));

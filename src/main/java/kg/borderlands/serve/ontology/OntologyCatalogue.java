@@ -1,0 +1,290 @@
+package kg.borderlands.serve.ontology;
+
+import kg.borderlands.Vocab;
+import kg.borderlands.serve.ontology.OntologyTerm.Ref;
+import kg.borderlands.serve.ontology.OntologyTerm.Usage;
+import kg.borderlands.serve.ld.Snapshot;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFList;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The served ontology (the store's ontology graph: {@code borderlands.ttl} and {@code vocab.ttl}) as documentation:
+ * one {@link OntologyTerm} per term of the {@code blk:} namespace, with usage counts taken from the data once, when
+ * the web layer starts; the ontology header's statements; and the RDF of the whole ontology or of one term.
+ */
+public final class OntologyCatalogue {
+    /** The ontology IRI: the document of every {@code blk:} hash IRI. */
+    public static final String ONTOLOGY_IRI = Vocab.BASE + "ontology";
+
+    private static final Map<Resource, String> KIND_NAMES = new LinkedHashMap<>();
+
+    static {
+        KIND_NAMES.put(OWL.Class, "class");
+        KIND_NAMES.put(OWL.ObjectProperty, "object property");
+        KIND_NAMES.put(OWL.DatatypeProperty, "datatype property");
+        KIND_NAMES.put(OWL.AnnotationProperty, "annotation property");
+        KIND_NAMES.put(OWL.FunctionalProperty, "functional property");
+        KIND_NAMES.put(OWL.TransitiveProperty, "transitive property");
+        KIND_NAMES.put(OWL.SymmetricProperty, "symmetric property");
+        KIND_NAMES.put(SKOS.ConceptScheme, "concept scheme");
+        KIND_NAMES.put(SKOS.Concept, "concept");
+    }
+
+    private final Snapshot snapshot;
+    private final Model ontology;
+    private final Map<String, OntologyTerm> terms;
+    /** Statements of the ontology resources themselves ({@code <…/ontology> a owl:Ontology; …}). */
+    private final List<Statement> header;
+
+    private OntologyCatalogue(Snapshot snapshot) {
+        this.snapshot = snapshot;
+        this.ontology = snapshot.ontology();
+        Counts counts = new Counts(snapshot);
+        Map<String, OntologyTerm> out = new LinkedHashMap<>();
+        List<Resource> subjects = new ArrayList<>();
+        ontology.listSubjects().forEachRemaining(s -> {
+            if (s.isURIResource() && s.getURI().startsWith(Vocab.BLK) && s.getURI().length() > Vocab.BLK.length()) subjects.add(s);
+        });
+        subjects.sort(Comparator.comparing(Resource::getURI));
+        for (Resource s : subjects) out.put(local(s), term(s, counts));
+        this.terms = java.util.Collections.unmodifiableMap(out);
+        List<Statement> h = new ArrayList<>();
+        ontology.listSubjectsWithProperty(RDF.type, OWL.Ontology).forEachRemaining(o -> h.addAll(o.listProperties().toList()));
+        h.sort(Comparator.comparing((Statement st) -> st.getSubject().getURI()).thenComparing(st -> st.getPredicate().getURI()));
+        this.header = List.copyOf(h);
+    }
+
+    public static OntologyCatalogue of(Snapshot snapshot) {
+        return new OntologyCatalogue(Objects.requireNonNull(snapshot, "snapshot"));
+    }
+
+    /** Every term of the {@code blk:} namespace, by local name, in IRI order. */
+    public Map<String, OntologyTerm> terms() {
+        return terms;
+    }
+
+    public Optional<OntologyTerm> term(String localName) {
+        return Optional.ofNullable(terms.get(localName));
+    }
+
+    /** The statements about the ontologies themselves (title, version, licence…), as in the files. */
+    public List<Statement> header() {
+        return header;
+    }
+
+    /** A label for any IRI (the ontology's, else the local name). */
+    public String label(Resource r) {
+        return snapshot.label(r);
+    }
+
+    /** The whole ontology graph, with the project prefixes. */
+    public Model wholeOntology() {
+        Model m = ModelFactory.createDefaultModel();
+        m.setNsPrefixes(Vocab.prefixes());
+        m.setNsPrefix("owl", OWL.NS);
+        m.add(ontology);
+        return m;
+    }
+
+    /** A term's own statements (with the blank nodes they lead to: restrictions, lists) and its ontology. */
+    public Model describe(String localName) {
+        Model m = ModelFactory.createDefaultModel();
+        m.setNsPrefixes(Vocab.prefixes());
+        m.setNsPrefix("owl", OWL.NS);
+        if (!terms.containsKey(localName)) return m;
+        Resource t = ontology.getResource(Vocab.BLK + localName);
+        Deque<Resource> todo = new ArrayDeque<>(List.of(t));
+        Set<Resource> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Resource r = todo.pop();
+            if (!seen.add(r)) continue;
+            for (Statement st : ontology.listStatements(r, null, (RDFNode) null).toList()) {
+                m.add(st);
+                if (st.getObject().isAnon()) todo.push(st.getResource());
+            }
+        }
+        m.add(t, RDFS.isDefinedBy, m.getResource(ONTOLOGY_IRI));
+        return m;
+    }
+
+    // ---- building one term ----
+
+    private OntologyTerm term(Resource s, Counts counts) {
+        List<String> kinds = new ArrayList<>();
+        List<Ref> types = new ArrayList<>();
+        for (RDFNode t : ontology.listObjectsOfProperty(s, RDF.type).toList()) {
+            if (!t.isURIResource()) continue;
+            String k = KIND_NAMES.get(t.asResource());
+            if (k != null) kinds.add(k);
+            else if (!t.equals(OWL2.NamedIndividual)) types.add(ref(t.asResource()));
+        }
+        kinds.sort(Comparator.comparingInt(k -> List.copyOf(KIND_NAMES.values()).indexOf(k)));
+        boolean isClass = kinds.contains("class");
+        boolean isProperty = kinds.stream().anyMatch(k -> k.endsWith("property"));
+        boolean isConcept = kinds.contains("concept");
+
+        List<Ref> supers = new ArrayList<>();
+        List<Ref> subs = new ArrayList<>();
+        Property up = isProperty ? RDFS.subPropertyOf : isClass ? RDFS.subClassOf : SKOS.broader;
+        for (RDFNode o : ontology.listObjectsOfProperty(s, up).toList()) supers.add(ref(o));
+        for (Resource sub : ontology.listSubjectsWithProperty(up, s).toList()) subs.add(ref(sub));
+        if (isConcept) for (Resource n : ontology.listSubjectsWithProperty(SKOS.broader, s).toList()) subs.add(ref(n));
+
+        List<Usage> usage = new ArrayList<>();
+        if (isClass) {
+            usage.add(new Usage("instances stated in the data", counts.asserted.getOrDefault(s, 0L)));
+            usage.add(new Usage("instances with inferred types", counts.withInferred.getOrDefault(s, 0L)));
+        }
+        if (isProperty) {
+            Property p = ontology.getProperty(s.getURI());
+            usage.add(new Usage("statements in the data", counts.predicate.getOrDefault(p, 0L)));
+            usage.add(new Usage("inferred statements", counts.inferredPredicate.getOrDefault(p, 0L)));
+        }
+        if (isConcept || (!isClass && !isProperty)) {
+            usage.add(new Usage("times used as a value in the data", counts.asObject.getOrDefault(s, 0L)));
+        }
+        return new OntologyTerm(s.getURI(), local(s), kinds, string(s, RDFS.label, SKOS.prefLabel),
+                string(s, SKOS.definition), string(s, RDFS.comment), sorted(supers), sorted(subs),
+                refs(s, RDFS.domain), refs(s, RDFS.range), refs(s, OWL.inverseOf), refs(s, SKOS.inScheme),
+                sorted(types), usage);
+    }
+
+    private List<Ref> refs(Resource s, Property p) {
+        List<Ref> out = new ArrayList<>();
+        for (RDFNode o : ontology.listObjectsOfProperty(s, p).toList()) out.add(ref(o));
+        return sorted(out);
+    }
+
+    private static List<Ref> sorted(List<Ref> refs) {
+        refs.sort(Comparator.comparing(Ref::label, String.CASE_INSENSITIVE_ORDER));
+        return refs;
+    }
+
+    private Ref ref(RDFNode n) {
+        if (n.isURIResource()) {
+            Resource r = n.asResource();
+            boolean ours = r.getURI().startsWith(Vocab.BLK);
+            return new Ref(r.getURI(), ours ? snapshot.label(r) : Snapshot.compact(r.getURI()), ours ? local(r) : null);
+        }
+        if (n.isAnon()) return new Ref(null, anonymous(n.asResource()), null);
+        return new Ref(null, n.toString(), null);
+    }
+
+    /** An anonymous class in words: {@code citedSection some Section}, {@code Actor or Place}. */
+    private String anonymous(Resource r) {
+        Resource onProperty = r.getPropertyResourceValue(OWL.onProperty);
+        if (onProperty != null) {
+            String p = name(onProperty);
+            for (var e : Map.of(OWL.someValuesFrom, "some", OWL.allValuesFrom, "only", OWL.hasValue, "value").entrySet()) {
+                Statement st = r.getProperty(e.getKey());
+                if (st != null) return p + " " + e.getValue() + " " + name(st.getObject());
+            }
+            for (Property c : List.of(OWL.cardinality, OWL.minCardinality, OWL.maxCardinality, OWL2.qualifiedCardinality,
+                    OWL2.minQualifiedCardinality, OWL2.maxQualifiedCardinality)) {
+                Statement st = r.getProperty(c);
+                if (st != null) return p + " " + c.getLocalName() + " " + st.getLiteral().getLexicalForm();
+            }
+            return p + " (restriction)";
+        }
+        for (var e : Map.of(OWL.unionOf, " or ", OWL.intersectionOf, " and ", OWL.oneOf, ", ").entrySet()) {
+            Statement st = r.getProperty(e.getKey());
+            if (st != null && st.getObject().canAs(RDFList.class)) {
+                List<String> parts = new ArrayList<>();
+                st.getObject().as(RDFList.class).iterator().forEachRemaining(x -> parts.add(name(x)));
+                return String.join(e.getValue(), parts);
+            }
+        }
+        return "(anonymous class)";
+    }
+
+    private String name(RDFNode n) {
+        if (n.isURIResource()) {
+            Resource r = n.asResource();
+            return r.getURI().startsWith(Vocab.BLK) ? local(r) : Snapshot.compact(r.getURI());
+        }
+        if (n.isLiteral()) return n.asLiteral().getLexicalForm();
+        return "(" + anonymous(n.asResource()) + ")";
+    }
+
+    private String string(Resource s, Property... ps) {
+        for (Property p : ps) {
+            Statement any = null;
+            for (Statement st : ontology.listStatements(s, p, (RDFNode) null).toList()) {
+                if (!st.getObject().isLiteral()) continue;
+                Literal l = st.getLiteral();
+                if (l.getLanguage().isEmpty() || l.getLanguage().startsWith("en")) return l.getLexicalForm();
+                any = st;
+            }
+            if (any != null) return any.getLiteral().getLexicalForm();
+        }
+        return null;
+    }
+
+    static String local(Resource r) {
+        return r.getURI().substring(Vocab.BLK.length());
+    }
+
+    /** OWL 2 terms that Jena's OWL vocabulary lacks. */
+    private static final class OWL2 {
+        static final Resource NamedIndividual = org.apache.jena.rdf.model.ResourceFactory.createResource(OWL.NS + "NamedIndividual");
+        static final Property qualifiedCardinality = prop("qualifiedCardinality");
+        static final Property minQualifiedCardinality = prop("minQualifiedCardinality");
+        static final Property maxQualifiedCardinality = prop("maxQualifiedCardinality");
+
+        private static Property prop(String local) {
+            return org.apache.jena.rdf.model.ResourceFactory.createProperty(OWL.NS + local);
+        }
+    }
+
+    /** Usage counts over the data and inferred graphs, taken once. */
+    private static final class Counts {
+        final Map<Resource, Long> asserted = new HashMap<>();
+        final Map<Resource, Long> withInferred = new HashMap<>();
+        final Map<Property, Long> predicate = new HashMap<>();
+        final Map<Property, Long> inferredPredicate = new HashMap<>();
+        final Map<Resource, Long> asObject = new HashMap<>();
+
+        Counts(Snapshot snapshot) {
+            Set<Statement> types = new HashSet<>();
+            snapshot.data().listStatements().forEachRemaining(st -> {
+                predicate.merge(st.getPredicate(), 1L, Long::sum);
+                if (st.getObject().isURIResource()) {
+                    if (st.getPredicate().equals(RDF.type)) {
+                        asserted.merge(st.getResource(), 1L, Long::sum);
+                        types.add(st);
+                    } else {
+                        asObject.merge(st.getResource(), 1L, Long::sum);
+                    }
+                }
+            });
+            snapshot.inferred().listStatements().forEachRemaining(st -> {
+                inferredPredicate.merge(st.getPredicate(), 1L, Long::sum);
+                if (st.getPredicate().equals(RDF.type) && st.getObject().isURIResource()) types.add(st);
+            });
+            for (Statement st : types) withInferred.merge(st.getResource(), 1L, Long::sum);
+        }
+    }
+}
