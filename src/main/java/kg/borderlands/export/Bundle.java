@@ -30,6 +30,8 @@ import java.util.Objects;
 public final class Bundle {
     public static final String DUMP = "dump.nq.gz";
     public static final String MANIFEST = "manifest.json";
+    /** The name under which the manifest counts the triples of the default graph. */
+    public static final String DEFAULT_GRAPH = "default";
     /** The project has not chosen a licence yet; the manifest says so rather than guess one. */
     public static final String LICENCE = "unspecified: no licence has been chosen for borderlands-kg yet";
 
@@ -74,12 +76,14 @@ public final class Bundle {
         List<Node> names = new ArrayList<>();
         dsg.listGraphNodes().forEachRemaining(names::add);
         names.sort(Comparator.comparing(Node::getURI));
-        List<GraphCount> graphs = names.stream().map(n -> new GraphCount(n.getURI(), dsg.getGraph(n).size())).toList();
+        List<GraphCount> graphs = new ArrayList<>(names.stream().map(n -> new GraphCount(n.getURI(), dsg.getGraph(n).size())).toList());
+        long defaultTriples = dsg.getDefaultGraph().size();
+        if (defaultTriples > 0) graphs.add(new GraphCount(DEFAULT_GRAPH, defaultTriples));
         long quads = graphs.stream().mapToLong(GraphCount::triples).sum();
         Manifest m = new Manifest("borderlands-kg", build.build().getFileName().toString(),
                 build.manifest().fingerprint(), build.manifest().built(), DUMP, "application/n-quads (gzip)",
                 expected.size(), sha, quads, graphs,
-                "the union of the named graphs (set unionDefaultGraph on the target, as in fuseki/)", LICENCE);
+                "stored in the dump (quads without a graph name), listed as '" + DEFAULT_GRAPH + "'; do not set unionDefaultGraph on the target", LICENCE);
         Path mtmp = dir.resolve(MANIFEST + ".tmp");
         JSON.writeValue(mtmp.toFile(), m);
         Files.move(mtmp, dir.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
