@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "borderlands-kg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Knowledge graph of Crisis Group Asia Report N°354 on Apache Jena.",
         subcommands = {LoadCommand.class, ValidateCommand.class, ServeCommand.class, QueryCommand.class,
-                ExportCommand.class, IngestCommand.class, CoverageCommand.class, NetworkCommand.class, LinkCommand.class,
+                ExportCommand.class, PublishCommand.class, IngestCommand.class, CoverageCommand.class, NetworkCommand.class, LinkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and debug output.")
@@ -48,7 +48,7 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Picocli skips its check of unmatched arguments when help is asked for, so {@code publish --help} printed
+     * Picocli skips its check of unmatched arguments when help is asked for, so {@code frobnicate --help} (an unknown command) printed
      * the main help and exited 0. Unmatched arguments (an unknown command) are an error before any help.
      */
     private static int rejectUnmatchedThenRun(CommandLine.ParseResult parsed) {

@@ -52,6 +52,17 @@ final class StoreOptions {
      * (BKG-W201) if the build was made from other inputs than the ones given.
      */
     <T> T withStore(StoreWork<T> work, PrintWriter err) throws Exception {
+        return withBuild(b -> work.apply(b.dataset()), err);
+    }
+
+    /** Work done on the published build as a whole (its directory and manifest as well as its dataset). */
+    @FunctionalInterface
+    interface BuildWork<T> {
+        T apply(StoreManager.PublishedBuild build) throws Exception;
+    }
+
+    /** Like {@link #withStore(StoreWork, PrintWriter)}, for work that needs the build itself. */
+    <T> T withBuild(BuildWork<T> work, PrintWriter err) throws Exception {
         try (StoreManager.PublishedBuild b = storeManager().readPublished()) {
             if (stale(b)) {
                 err.println("warning: " + STALE + " the store's build " + b.build().getFileName()
@@ -59,7 +70,7 @@ final class StoreOptions {
                         + "; answering from it as published (run 'load' to rebuild)");
                 err.flush();
             }
-            return work.apply(b.dataset());
+            return work.apply(b);
         }
     }
 

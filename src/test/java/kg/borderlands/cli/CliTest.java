@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class CliTest {
     @ParameterizedTest
-    @ValueSource(strings = {"load", "validate", "serve", "query", "export", "ingest", "coverage", "network", "link"})
+    @ValueSource(strings = {"load", "validate", "serve", "query", "export", "publish", "ingest", "coverage", "network", "link"})
     void everyCommandHasHelp(String command) {
         StringWriter out = new StringWriter();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), command, "--help");
@@ -45,7 +45,7 @@ class CliTest {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), line.split(" "));
         assertEquals(2, code, out.toString());
-        assertEquals("error: BKG-E206 unknown command 'frobnicate'; the commands are: load, validate, serve, query, export, "
+        assertEquals("error: BKG-E206 unknown command 'frobnicate'; the commands are: load, validate, serve, query, export, publish, "
                 + "ingest, coverage, network, link (see 'borderlands-kg --help')", err.toString().strip());
         assertEquals("", out.toString(), "no help printed");
     }

@@ -120,6 +120,14 @@ class KgServerTest {
         assertTrue(m.size() > 0, "data graph has triples");
     }
 
+    @Test
+    void pingAnswersForLoadBalancerHealthChecks() throws Exception {
+        String root = server.datasetUrl().substring(0, server.datasetUrl().lastIndexOf('/'));
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(root + "/$/ping")).GET().build());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().length() >= 10, "the ping answers the time: " + r.body());
+    }
+
     /**
      * Refused writes go over a fresh connection each: the server may close a connection after refusing a
      * request whose body it did not read, and a pooled client would then reuse a dead connection.
