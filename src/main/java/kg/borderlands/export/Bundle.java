@@ -33,7 +33,8 @@ public final class Bundle {
     /** The name under which the manifest counts the triples of the default graph. */
     public static final String DEFAULT_GRAPH = "default";
     /** The project has not chosen a licence yet; the manifest says so rather than guess one. */
-    public static final String LICENCE = "unspecified: no licence has been chosen for borderlands-kg yet";
+    /** The data licence (CC BY 4.0, see LICENSE-DATA), the same IRI as VoID and SSSOM state. */
+    public static final String LICENCE = kg.borderlands.Vocab.LICENSE_DATA;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

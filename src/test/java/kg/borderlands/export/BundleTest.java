@@ -61,7 +61,7 @@ class BundleTest {
         assertEquals(perGraph.values().stream().mapToLong(Long::longValue).sum(), m.quads());
         assertEquals(bm.dataTriples(), listed.get(Vocab.GRAPH_DATA));
         assertEquals(bm.ontologyTriples(), listed.get(Vocab.GRAPH_ONTOLOGY));
-        assertTrue(m.licence().startsWith("unspecified"), m.licence());
+        assertEquals("https://creativecommons.org/licenses/by/4.0/", m.licence(), "the data licence of LICENSE-DATA");
     }
 
     @Test
