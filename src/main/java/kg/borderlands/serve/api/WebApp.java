@@ -59,7 +59,15 @@ public final class WebApp {
     }
 
     /** The path specs of {@link #servlets()}, known before any web layer is built. */
-    public static final List<String> PATHS = List.of("/api/*", "/api/story/*", "/id/*", "/explorer/*", "/webjars/*", "");
+    public static final List<String> PATHS = paths();
+
+    private static List<String> paths() {
+        List<String> p = new java.util.ArrayList<>(List.of("/api/*", "/api/story/*", "/id/*"));
+        p.addAll(OntologyServlet.paths());
+        p.add(ContextServlet.PATH);
+        p.addAll(List.of("/explorer/*", "/webjars/*", ""));
+        return List.copyOf(p);
+    }
 
     /**
      * Builds the web layer on a background thread, so that the server can answer SPARQL meanwhile (see

@@ -42,9 +42,16 @@ public final class OntologyServlet extends ReadOnlyServlet {
     public static Map<String, HttpServlet> servlets(OntologyCatalogue catalogue) {
         OntologyServlet servlet = new OntologyServlet(catalogue);
         Map<String, HttpServlet> m = new LinkedHashMap<>();
-        m.put("/ontology/*", servlet);
-        for (Variant v : Variant.values()) m.put("/ontology." + v.suffix, servlet);
+        for (String spec : paths()) m.put(spec, servlet);
         return m;
+    }
+
+    /** The path specs of {@link #servlets}, known before any catalogue is built. */
+    public static java.util.List<String> paths() {
+        java.util.List<String> p = new java.util.ArrayList<>();
+        p.add("/ontology/*");
+        for (Variant v : Variant.values()) p.add("/ontology." + v.suffix);
+        return p;
     }
 
     @Override

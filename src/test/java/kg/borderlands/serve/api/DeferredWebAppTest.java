@@ -43,11 +43,20 @@ class DeferredWebAppTest {
             assertTrue(early.headers().firstValue("Retry-After").isPresent());
             assertTrue(early.headers().firstValue("ETag").isEmpty(), "a 503 is never validated");
 
-            web.complete(WebApp.build(dsg, null).servlets());
+            Map<String, HttpServlet> layer = WebApp.build(dsg, null).servlets();
+            assertEquals(new java.util.HashSet<>(WebApp.PATHS), layer.keySet(),
+                    "the paths known before the web layer is built are exactly the ones it serves");
+            web.complete(layer);
             HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/entity/ttp")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ready.statusCode());
             assertTrue(ready.body().contains("\"id\" : \"ttp\""), ready.body().substring(0, Math.min(200, ready.body().length())));
+            for (String path : new String[] {"/ontology", "/ontology.ttl", "/ontology/Actor", "/context.jsonld"}) {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), path + " is served by the deferred web layer too");
+            }
+            servlets.install(WebApp.build(dsg, null).servlets());   // a reload: the same paths, accepted
         } finally {
             server.stop();
             StoreManager.close(dsg);
