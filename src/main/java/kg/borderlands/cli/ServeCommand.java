@@ -165,9 +165,7 @@ final class ServeCommand implements Callable<Integer> {
         Lease lease = new Lease(store.root(), server.datasetUrl());
         lease.write(build);
         BuildWatcher watcher = new BuildWatcher(store, served, dsg -> {
-            if (dsg.getContext().get(org.apache.jena.geosparql.spatial.SpatialIndexConstants.symSpatialIndex) == null) {
-                SpatialIndexSetup.install(dsg);   // a reloaded build: its index goes with it into service (ServedDataset.swap)
-            }
+            SpatialIndexSetup.install(dsg);   // a newly opened build: its index goes with it into service (ServedDataset.swap)
             Map<String, HttpServlet> next = webLayer(WebApp.build(dsg, queries), served);
             return () -> {
                 try {
