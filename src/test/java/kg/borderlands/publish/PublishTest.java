@@ -64,14 +64,25 @@ class PublishTest {
             String graph = r.getParameter("graph");
             requests.add(r.getMethod() + " " + (graph == null ? "default" : graph));
             if (requiredAuthorization != null && !requiredAuthorization.equals(r.getHeader("Authorization"))) {
+                drain(r);
                 ((HttpServletResponse) res).sendError(401);
                 return;
             }
             if ("PUT".equals(r.getMethod()) && graph != null && graph.equals(failPutOf)) {
+                drain(r);
                 ((HttpServletResponse) res).sendError(503);
                 return;
             }
             chain.doFilter(req, res);
+        }
+
+        /**
+         * Reads the request body before refusing it, as a server that looks at the request does: answering
+         * while the client is still sending can close the connection under it (a broken pipe instead of the
+         * status this test is about).
+         */
+        private static void drain(HttpServletRequest r) throws IOException {
+            r.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         }
 
         long count(String method) {
