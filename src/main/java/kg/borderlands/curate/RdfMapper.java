@@ -79,6 +79,16 @@ public final class RdfMapper {
         return new MappedData(m.data, m.claimed);
     }
 
+    /**
+     * Maps only {@code subset}, resolving its references in {@code records} (a source unit's own records
+     * against the shared ones, which are mapped once, on their own).
+     */
+    public static MappedData map(RecordSet records, List<LocatedRecord> subset, OntologyIndex ontology) {
+        RdfMapper m = new RdfMapper(Objects.requireNonNull(records, "records"), Objects.requireNonNull(ontology, "ontology"));
+        for (LocatedRecord r : Objects.requireNonNull(subset, "subset")) m.record(r.kind(), r.record());
+        return new MappedData(m.data, m.claimed);
+    }
+
     private void record(Kind kind, Records.DataRecord rec) {
         model = claims.isContested(rec.id()) ? claimed : data;
         Resource s = res(rec.id());

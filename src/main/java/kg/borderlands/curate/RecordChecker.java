@@ -22,9 +22,17 @@ public final class RecordChecker {
     private static final int MAX_QUOTE_WORDS = 20;
 
     private final OntologyIndex ontology;
+    /** Work ids of other source units, which a unit may cite (explicit cross-source citation). */
+    private final Set<String> foreignWorks;
 
     public RecordChecker(OntologyIndex ontology) {
+        this(ontology, Set.of());
+    }
+
+    /** A checker for one source unit that may also cite the works {@code foreignWorks} of other units. */
+    public RecordChecker(OntologyIndex ontology, Set<String> foreignWorks) {
         this.ontology = Objects.requireNonNull(ontology, "ontology");
+        this.foreignWorks = Objects.requireNonNull(foreignWorks, "foreignWorks");
     }
 
     /** Returns the checked record set, or throws with every problem found. */
@@ -154,6 +162,7 @@ public final class RecordChecker {
         private void ref(String field, String id, Set<Kind> allowed) {
             if (id == null) return;
             LocatedRecord target = set.byId(id);
+            if (target == null && allowed.contains(WORKS) && foreignWorks.contains(id)) return;
             if (target == null) {
                 problems.add(r.problem(Problem.DANGLING_REFERENCE, field, "reference to unknown id '" + id + "'"));
             } else if (!allowed.contains(target.kind())) {

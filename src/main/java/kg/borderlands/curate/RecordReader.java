@@ -47,9 +47,14 @@ public final class RecordReader {
 
     /** Reads all records; throws with every problem found if any file is bad. */
     public List<LocatedRecord> readAll(Path dataDir) throws IOException, CurationException {
+        return readFiles(dataFiles(dataDir));
+    }
+
+    /** Reads the records of {@code files} (e.g. one source unit's); throws with every problem found. */
+    public List<LocatedRecord> readFiles(List<Path> files) throws IOException, CurationException {
         List<LocatedRecord> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (Path file : dataFiles(dataDir)) {
+        for (Path file : files) {
             try {
                 out.addAll(readFile(file, problems));
             } catch (CurationException e) {

@@ -14,12 +14,14 @@ import java.util.TreeMap;
 
 /**
  * {@code manifest.json} of a build: what it was built from (the inputs' fingerprint), what it holds (triple
- * counts) and the size and SHA-256 of every stable file of the build, so that a damaged build is recognised.
+ * counts), the size and SHA-256 of every stable file of the build, so that a damaged build is recognised, and
+ * — for a build made unit by unit — the key of each source unit ({@link UnitPipeline}; absent otherwise).
  * A build directory without a manifest of the current {@link #FORMAT} is not a usable build.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BuildManifest(int format, String fingerprint, String built, long ontologyTriples, long dataTriples,
-                            long inferredTriples, long warnings, Map<String, FileSum> files) {
+                            long inferredTriples, long warnings, Map<String, FileSum> files,
+                            Map<String, String> units) {
     /** Version of this layout; builds of other formats are rebuilt by {@code load}. */
     public static final int FORMAT = 2;
     public static final String FILE = "manifest.json";
@@ -32,6 +34,13 @@ public record BuildManifest(int format, String fingerprint, String built, long o
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(built, "built");
         files = files == null ? Map.of() : new TreeMap<>(files);
+        units = units == null ? null : new java.util.LinkedHashMap<>(units);
+    }
+
+    /** A manifest of a build made in one piece (no source units recorded). */
+    public BuildManifest(int format, String fingerprint, String built, long ontologyTriples, long dataTriples,
+                         long inferredTriples, long warnings, Map<String, FileSum> files) {
+        this(format, fingerprint, built, ontologyTriples, dataTriples, inferredTriples, warnings, files, null);
     }
 
     /** Size and SHA-256 (hex) of one file, by its path relative to the build directory. */

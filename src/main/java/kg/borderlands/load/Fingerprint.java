@@ -37,13 +37,59 @@ public final class Fingerprint {
             }
             md.update((byte) 1);
         }
-        Path code = codeLocation();
-        if (code != null && Files.isRegularFile(code)) {
-            try (InputStream is = new DigestInputStream(Files.newInputStream(code), md)) {
-                is.transferTo(OutputStreamNull.INSTANCE);
-            }
-        }
+        addCode(md);
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * The part of every source unit's key that is not data: ontology (with the shapes), quality checks and
+     * code. A change there re-maps and re-validates every unit.
+     */
+    static String base(ProjectInputs in) throws IOException {
+        MessageDigest md = sha256();
+        for (Path dir : List.of(in.ontologyDir(), in.qcDir())) {
+            addFiles(md, dir, files(in, dir));
+            md.update((byte) 1);
+        }
+        addCode(md);
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** SHA-256 over {@code parts} and the paths (relative to {@code root}) and bytes of {@code files}. */
+    static String of(Path root, List<Path> files, String... parts) throws IOException {
+        MessageDigest md = sha256();
+        for (String p : parts) {
+            md.update(p.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+        }
+        addFiles(md, root, files);
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void addFiles(MessageDigest md, Path root, List<Path> files) throws IOException {
+        for (Path f : files) {
+            md.update(root.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(Files.readAllBytes(f));
+            md.update((byte) 0);
+        }
+    }
+
+    /** The SHA-256 of the jar, computed once per process (the jar does not change under a running JVM). */
+    private static byte[] codeDigest;
+
+    private static synchronized void addCode(MessageDigest md) throws IOException {
+        if (codeDigest == null) {
+            MessageDigest code = sha256();
+            Path jar = codeLocation();
+            if (jar != null && Files.isRegularFile(jar)) {
+                try (InputStream is = new DigestInputStream(Files.newInputStream(jar), code)) {
+                    is.transferTo(OutputStreamNull.INSTANCE);
+                }
+            }
+            codeDigest = code.digest();
+        }
+        md.update(codeDigest);
     }
 
     private static List<Path> files(ProjectInputs in, Path dir) throws IOException {

@@ -12,9 +12,6 @@ import kg.borderlands.validate.QualityChecks;
 import kg.borderlands.validate.ShaclValidation;
 import kg.borderlands.validate.ValidationReport;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RiotException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,8 +21,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The build operation, in memory: read the ontology, read and check the curated records, map them to RDF,
- * materialise inferences, then validate with SHACL and the quality checks. Writes nothing.
+ * The whole build in memory, over the union of every source unit: read the ontology, read and check the
+ * curated records, map them to RDF, materialise inferences, then validate with SHACL and the quality checks.
+ * Writes nothing. {@code load} builds unit by unit instead ({@link UnitPipeline}); this one-model build is what
+ * {@code validate} runs and the reference the unit-by-unit build is tested against (same graphs on {@code data/}).
  */
 public final class GraphBuilder {
     private final ProjectInputs inputs;
@@ -50,17 +49,7 @@ public final class GraphBuilder {
     }
 
     private Model readOntology() throws IOException, CurationException {
-        Model m = ModelFactory.createDefaultModel();
-        m.setNsPrefixes(Vocab.prefixes());
-        for (Path f : inputs.ontologyFiles()) {
-            try {
-                RDFDataMgr.read(m, f.toString());
-            } catch (RiotException e) {
-                throw new CurationException(List.of(new kg.borderlands.curate.Problem(
-                        kg.borderlands.curate.Problem.SYNTAX, f, 0, 0, null, "ontology: " + e.getMessage())));
-            }
-        }
-        return m;
+        return OntologyReader.read(inputs.ontologyFiles());
     }
 
     private ValidationReport validate(BuiltGraphs graphs) throws IOException {

@@ -70,11 +70,18 @@ public final class LoadOperation {
             if (!force && upToDate(store, fingerprint, notice)) {
                 return new Result(true, store.published(), null, -1, -1);
             }
-            BuiltGraphs graphs = new GraphBuilder(inputs).build();
-            if (!graphs.report().conforms()) throw new ValidationFailedException(graphs.report());
-            Path build = store.publish(graphs, fingerprint);
+            UnitPipeline pipeline = new UnitPipeline(inputs, store.root(), notice);
+            UnitPipeline.Outcome[] made = new UnitPipeline.Outcome[1];
+            Path build = publish(store, fingerprint, dir -> {
+                UnitPipeline.Outcome o = pipeline.writeInto(dir);
+                afterBuild(dir, o);
+                made[0] = o;
+                return new StoreManager.Written(o.ontologyTriples(), o.dataTriples(), o.inferredTriples(),
+                        o.report().warnings(), o.units());
+            });
             store.prune(notice);
-            return new Result(false, build, graphs.report(), graphs.data().size(), graphs.inferred().size());
+            pipeline.cache().retain(store.unitKeysInUse());
+            return new Result(false, build, made[0].report(), made[0].dataTriples(), made[0].inferredTriples());
         } catch (AccessDeniedException e) {
             throw StoreLock.readOnly(store.root(), "permission denied: " + e.getFile(), e);
         } catch (FileSystemException e) {
@@ -83,6 +90,25 @@ public final class LoadOperation {
                 throw StoreLock.readOnly(store.root(), reason + ": " + e.getFile(), e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Steps that add derived files to a build after its database and dump are written and before it is
+     * checksummed and published (e.g. serving artifacts). Whatever they write is covered by the manifest.
+     */
+    private static void afterBuild(Path build, UnitPipeline.Outcome outcome) throws IOException {
+        // no post-build step yet
+    }
+
+    private static Path publish(StoreManager store, String fingerprint, StoreManager.BuildWriter writer)
+            throws IOException, CurationException, ValidationFailedException {
+        try {
+            return store.publish(fingerprint, writer);
+        } catch (IOException | CurationException | ValidationFailedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -127,26 +128,57 @@ public final class StoreManager {
         return fingerprint.equals(verify(build).fingerprint());
     }
 
+    /** What a {@link BuildWriter} wrote, for the manifest. */
+    public record Written(long ontologyTriples, long dataTriples, long inferredTriples, long warnings,
+                          Map<String, String> units) {}
+
+    /** Writes the content of a new build ({@code tdb/}, the dump, anything else to be checksummed) into its directory. */
+    @FunctionalInterface
+    public interface BuildWriter {
+        Written write(Path build) throws Exception;
+    }
+
     /**
      * Writes the graphs into a new build and publishes it. Called under the {@link StoreLock}, only with
      * validated graphs. If anything fails, the new build is removed and the published one stays.
      */
     public Path publish(BuiltGraphs graphs, String fingerprint) throws IOException {
         Objects.requireNonNull(graphs, "graphs");
+        try {
+            return publish(fingerprint, build -> {
+                writeTdb(build, graphs);
+                BuildDump.write(build, graphs);
+                return new Written(graphs.ontology().size(), graphs.data().size(), graphs.inferred().size(),
+                        graphs.report().warnings(), null);
+            });
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Makes a new build with {@code writer} and publishes it, under the {@link StoreLock}: the build directory
+     * is created with an {@code INCOMPLETE} marker, {@code writer} fills it, every file is checksummed into the
+     * manifest, the marker is removed and {@code CURRENT} replaced atomically. If anything fails (the writer's
+     * exceptions — bad data, violations — pass through), the new build is removed and the published one stays.
+     */
+    public Path publish(String fingerprint, BuildWriter writer) throws Exception {
         Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(writer, "writer");
         String name = STAMP.format(Instant.now()) + "-" + fingerprint.substring(0, 8);
         Path build = builds().resolve(name);
         Files.createDirectories(build);
         try {
             Files.writeString(build.resolve(INCOMPLETE), ProcessHandle.current().pid() + "\n");
-            writeTdb(build, graphs);
-            BuildDump.write(build, graphs);
+            Written w = writer.write(build);
             new BuildManifest(BuildManifest.FORMAT, fingerprint, Instant.now().toString(),
-                    graphs.ontology().size(), graphs.data().size(), graphs.inferred().size(),
-                    graphs.report().warnings(), BuildChecksums.compute(build)).write(build);
+                    w.ontologyTriples(), w.dataTriples(), w.inferredTriples(), w.warnings(),
+                    BuildChecksums.compute(build), w.units()).write(build);
             Files.delete(build.resolve(INCOMPLETE));
             StoreFiles.writeAtomically(root.resolve(CURRENT), name + "\n");
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
             deleteBuild(build);
             throw e;
         }
@@ -208,6 +240,23 @@ public final class StoreManager {
             removed.add(n);
         }
         return removed;
+    }
+
+    /** The source-unit keys named by the manifests of the finished builds (what the unit cache must keep). */
+    Set<String> unitKeysInUse() throws IOException {
+        Set<String> keys = new HashSet<>();
+        if (!Files.isDirectory(builds())) return keys;
+        try (Stream<Path> s = Files.list(builds())) {
+            for (Path b : s.filter(Files::isDirectory).filter(StoreManager::finished).toList()) {
+                try {
+                    BuildManifest m = BuildManifest.read(b);
+                    if (m.units() != null) keys.addAll(m.units().values());
+                } catch (StoreException e) {
+                    // a damaged build keeps nothing
+                }
+            }
+        }
+        return keys;
     }
 
     private static boolean finished(Path build) {
