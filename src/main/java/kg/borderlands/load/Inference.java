@@ -64,6 +64,42 @@ public final class Inference {
         return out;
     }
 
+    /**
+     * What {@code own} entails under the ontology, next to {@code context} (triples already established and
+     * inferred elsewhere — the shared unit for a source unit; the established graphs for contested content):
+     * the triples about our records in the closure of ontology + own + context that none of them states.
+     * Of the rules, only the transitive one joins two data triples that can come from different places
+     * (the tie shortcut joins triples of one tie record; the others join one data triple with the ontology),
+     * so the closure is taken over ontology + own + the context's triples of transitive properties — not the
+     * whole context — and gives the same triples as the closure over everything.
+     */
+    public static org.apache.jena.graph.Graph inferAgainst(Model ontology, org.apache.jena.graph.Graph own,
+                                                          org.apache.jena.graph.Graph context) {
+        Objects.requireNonNull(ontology, "ontology");
+        Objects.requireNonNull(own, "own");
+        Objects.requireNonNull(context, "context");
+        org.apache.jena.graph.Graph base = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        ontology.getGraph().find().forEachRemaining(base::add);
+        own.find().forEachRemaining(base::add);
+        if (!context.isEmpty()) {
+            ontology.getGraph().find(null, org.apache.jena.vocabulary.RDF.Nodes.type,
+                    org.apache.jena.vocabulary.OWL2.TransitiveProperty.asNode()).forEachRemaining(
+                    p -> context.find(null, p.getSubject(), null).forEachRemaining(base::add));
+        }
+        GenericRuleReasoner reasoner = new GenericRuleReasoner(RULES);
+        reasoner.setMode(GenericRuleReasoner.FORWARD_RETE);
+        InfModel inf = ModelFactory.createInfModel(reasoner, ModelFactory.createModelForGraph(base));
+        inf.prepare();
+        org.apache.jena.graph.Graph out = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        inf.getDeductionsModel().getGraph().find().forEachRemaining((Triple t) -> {
+            if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Vocab.ID)
+                    && !base.contains(t) && !context.contains(t)) {
+                out.add(t);
+            }
+        });
+        return out;
+    }
+
     private static List<Rule> loadRules() {
         try (InputStream in = Inference.class.getResourceAsStream("inference.rules")) {
             Objects.requireNonNull(in, "inference.rules missing from the classpath");

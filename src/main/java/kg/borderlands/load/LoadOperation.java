@@ -71,9 +71,11 @@ public final class LoadOperation {
                 return new Result(true, store.published(), null, -1, -1);
             }
             UnitPipeline pipeline = new UnitPipeline(inputs, store.root(), notice);
+            Path previous = force ? null : previousBuild(store);
+            BuildManifest previousManifest = previous == null ? null : store.verify(previous);
             UnitPipeline.Outcome[] made = new UnitPipeline.Outcome[1];
             Path build = publish(store, fingerprint, dir -> {
-                UnitPipeline.Outcome o = pipeline.writeInto(dir);
+                UnitPipeline.Outcome o = pipeline.writeInto(dir, previousManifest, previous);
                 afterBuild(dir, o);
                 made[0] = o;
                 return new StoreManager.Written(o.ontologyTriples(), o.dataTriples(), o.inferredTriples(),
@@ -99,6 +101,15 @@ public final class LoadOperation {
      */
     private static void afterBuild(Path build, UnitPipeline.Outcome outcome) throws IOException {
         // no post-build step yet
+    }
+
+    /** The published build if it verifies (the base of an incremental build), else null. */
+    private static Path previousBuild(StoreManager store) throws IOException {
+        try {
+            return store.published();
+        } catch (StoreException e) {
+            return null;
+        }
     }
 
     private static Path publish(StoreManager store, String fingerprint, StoreManager.BuildWriter writer)

@@ -77,6 +77,20 @@ public final class SourceUnits {
         return sources;
     }
 
+    /** The folder of a source unit that holds its apparatus (works, sections, paragraphs, footnotes). */
+    public static final String APPARATUS = "report";
+
+    /**
+     * The files the shared unit's records resolve their {@code source:} numbers in: the apparatus of the first
+     * source unit (shared records cite a report's sections and footnotes by number, as the one-model build
+     * resolved them: to the first section or footnote with that number). Empty without source units.
+     */
+    public List<Path> sharedContextFiles() {
+        if (sources.isEmpty()) return List.of();
+        Path apparatus = dataDir.resolve(SOURCES).resolve(sources.get(0).id()).resolve(APPARATUS);
+        return sources.get(0).files().stream().filter(f -> f.startsWith(apparatus)).toList();
+    }
+
     /** The shared unit, then every source unit. */
     public List<Unit> all() {
         List<Unit> all = new ArrayList<>(sources.size() + 1);

@@ -1,6 +1,7 @@
 package kg.borderlands.load;
 
 import kg.borderlands.curate.CurationException;
+import kg.borderlands.curate.Kind;
 import kg.borderlands.curate.LocatedRecord;
 import kg.borderlands.curate.OntologyIndex;
 import kg.borderlands.curate.RdfMapper;
@@ -56,40 +57,89 @@ final class UnitBuilder {
         this.shared = Objects.requireNonNull(shared, "shared");
     }
 
-    /** The shared unit's records (read and checked alone). */
-    static List<LocatedRecord> readShared(SourceUnits.Unit unit, OntologyIndex index, Set<String> works)
+    /**
+     * The shared unit's records, read and checked with the apparatus they cite ({@code context}: records of
+     * kinds sections, paragraphs, footnotes and works, which are not part of the shared unit's output).
+     */
+    record SharedRecords(List<LocatedRecord> own, List<LocatedRecord> context) {}
+
+    static SharedRecords readShared(SourceUnits units, OntologyIndex index, Set<String> works)
             throws IOException, CurationException {
-        List<LocatedRecord> records = new RecordReader().readFiles(unit.files());
-        new RecordChecker(index, works).check(records);
-        return records;
+        RecordReader reader = new RecordReader();
+        List<LocatedRecord> own = reader.readFiles(units.shared().files());
+        List<LocatedRecord> context = reader.readFiles(units.sharedContextFiles()).stream()
+                .filter(r -> r.kind() == Kind.SECTIONS || r.kind() == Kind.PARAGRAPHS || r.kind() == Kind.FOOTNOTES
+                        || r.kind() == Kind.WORKS).toList();
+        List<LocatedRecord> all = new ArrayList<>(own);
+        all.addAll(context);
+        new RecordChecker(index, works).check(all);
+        return new SharedRecords(own, context);
     }
 
     /**
-     * Builds {@code unit}. For the shared unit, {@code own} are its records (already read and checked by
-     * {@link #readShared}); for a source unit, pass {@code null}: they are read here.
+     * Builds {@code unit}. For the shared unit, pass its records as read and checked by {@link #readShared};
+     * for a source unit, pass {@code null}: its records are read here.
      */
-    UnitOutput build(SourceUnits.Unit unit, List<LocatedRecord> own) throws IOException, CurationException {
-        if (own == null) own = new RecordReader().readFiles(unit.files());
+    UnitOutput build(SourceUnits.Unit unit, SharedRecords sharedRecords) throws IOException, CurationException {
+        long t0 = System.nanoTime();
+        List<LocatedRecord> own = sharedRecords != null ? sharedRecords.own() : new RecordReader().readFiles(unit.files());
+        long t1 = System.nanoTime();
         // The unit's records first: a number (section II.B, footnote 25) resolves to the unit's own apparatus.
         List<LocatedRecord> all = new ArrayList<>(own.size() + shared.records().size());
         all.addAll(own);
         all.addAll(shared.records());
-        RecordSet set = unit.shared() ? new RecordSet(own) : new RecordChecker(index, works).check(all);
+        if (sharedRecords != null) all.addAll(sharedRecords.context());
+        RecordSet set = unit.shared() ? new RecordSet(all) : new RecordChecker(index, works).check(all);
+        long t2 = System.nanoTime();
         RdfMapper.MappedData mapped = RdfMapper.map(set, own, index);
-        Model data = ModelFactory.createUnion(shared.data(), mapped.data());
-        Model inferredAll = Inference.infer(ontology, data);
-        Graph inferred = minus(inferredAll.getGraph(), shared.inferred().getGraph());
-        Model claimedAll = Inference.claimed(ontology, data, ModelFactory.createUnion(shared.inferred(), inferredAll),
-                mapped.claimed());
-        Graph claimed = minus(claimedAll.getGraph(), shared.claimed().getGraph());
+        long t3 = System.nanoTime();
+        Graph sharedEstablished = new MultiUnion(new Graph[] {shared.data().getGraph(), shared.inferred().getGraph()});
+        Graph inferred = Inference.inferAgainst(ontology, mapped.data().getGraph(), sharedEstablished);
+        long t4 = System.nanoTime();
+        Graph established = new MultiUnion(new Graph[] {shared.data().getGraph(), shared.inferred().getGraph(),
+                mapped.data().getGraph(), inferred});
+        Graph claimed = mapped.claimed().getGraph();
+        if (!claimed.isEmpty()) {
+            Graph withInferences = GraphFactory.createDefaultGraph();
+            claimed.find().forEachRemaining(withInferences::add);
+            Inference.inferAgainst(ontology, claimed, established).find().forEachRemaining(withInferences::add);
+            claimed = minus(withInferences, shared.claimed().getGraph());
+        }
+        long t5 = System.nanoTime();
+        List<String> cites = foreignCitations(set, own);
         List<Finding> findings = new ArrayList<>();
         if (shacl != null) {
-            MultiUnion everything = new MultiUnion(new Graph[] {ontology.getGraph(), shared.data().getGraph(),
-                    shared.inferred().getGraph(), shared.claimed().getGraph(), mapped.data().getGraph(), inferred,
-                    claimed});
-            findings.addAll(shacl.validate(everything));
+            Graph g = GraphFactory.createDefaultGraph();
+            for (Graph part : new Graph[] {ontology.getGraph(), shared.data().getGraph(), shared.inferred().getGraph(),
+                    shared.claimed().getGraph(), mapped.data().getGraph(), inferred, claimed}) {
+                part.find().forEachRemaining(g::add);
+            }
+            // what the unit points at outside itself, as far as its shapes look: the apparatus the shared records
+            // cite, and the works of other units it cites (known to be works from the id index)
+            if (sharedRecords != null && !sharedRecords.context().isEmpty()) {
+                RdfMapper.map(set, sharedRecords.context(), index).data().getGraph().find().forEachRemaining(g::add);
+            }
+            for (String w : cites) {
+                g.add(org.apache.jena.graph.Triple.create(org.apache.jena.graph.NodeFactory.createURI(kg.borderlands.Vocab.ID + w),
+                        org.apache.jena.vocabulary.RDF.Nodes.type, kg.borderlands.Vocab.blk("Work").asNode()));
+            }
+            if (unit.shared()) {
+                findings.addAll(shacl.validate(g));
+            } else {
+                // the unit's own nodes: subjects of its records' triples that are not shared records
+                Set<org.apache.jena.graph.Node> focus = new java.util.LinkedHashSet<>();
+                for (Graph part : new Graph[] {mapped.data().getGraph(), claimed}) {
+                    part.find().forEachRemaining(t -> {
+                        if (!shared.data().getGraph().contains(t.getSubject(), null, null)) focus.add(t.getSubject());
+                    });
+                }
+                findings.addAll(shacl.validate(g, focus));
+            }
         }
-        return new UnitOutput(unit, mapped.data().getGraph(), inferred, claimed, findings, foreignCitations(set, own));
+        long t6 = System.nanoTime();
+        if (Boolean.getBoolean("bkg.profile")) System.err.printf("unit %s read %d check %d map %d infer %d claimed %d shacl %d ms%n", unit.id(),
+                (t1 - t0) / 1000000, (t2 - t1) / 1000000, (t3 - t2) / 1000000, (t4 - t3) / 1000000, (t5 - t4) / 1000000, (t6 - t5) / 1000000);
+        return new UnitOutput(unit, mapped.data().getGraph(), inferred, claimed, findings, cites);
     }
 
     /** The work ids {@code own} cites that are not records of this unit or of the shared unit. */

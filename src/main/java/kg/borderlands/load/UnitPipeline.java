@@ -90,7 +90,9 @@ public final class UnitPipeline {
     /** The units of the inputs with their keys, the shared unit first. */
     private Map<SourceUnits.Unit, String> keys(SourceUnits units) throws IOException {
         String base = Fingerprint.base(inputs);
-        String sharedKey = Fingerprint.of(inputs.dataDir(), units.shared().files(), "shared", base);
+        List<Path> sharedFiles = new ArrayList<>(units.shared().files());
+        sharedFiles.addAll(units.sharedContextFiles());
+        String sharedKey = Fingerprint.of(inputs.dataDir(), sharedFiles, "shared", base);
         Map<SourceUnits.Unit, String> keys = new LinkedHashMap<>();
         keys.put(units.shared(), sharedKey);
         for (SourceUnits.Unit u : units.sources()) {
@@ -99,20 +101,24 @@ public final class UnitPipeline {
         return keys;
     }
 
-    /**
-     * Builds into {@code build} (a fresh directory): {@code tdb/} and {@code dump.nq.gz}.
-     *
-     * @throws CurationException                      bad records (every problem of every unit, located)
-     * @throws LoadOperation.ValidationFailedException SHACL or quality-check violations
-     */
-    public Outcome writeInto(Path build) throws IOException, CurationException, LoadOperation.ValidationFailedException {
+    /** What the inputs are, unit by unit, and which units the cache already holds. */
+    private record Plan(SourceUnits units, Map<SourceUnits.Unit, String> keys, Model ontology, OntologyIndex index,
+                        ShaclValidation shacl, IdIndex ids, Map<SourceUnits.Unit, UnitCache.Meta> cached,
+                        Map<SourceUnits.Unit, IdIndex.UnitIds> rebuilt) {
+        Map<String, String> unitKeys() {
+            Map<String, String> out = new LinkedHashMap<>();
+            keys.forEach((u, k) -> out.put(u.id(), k));
+            return out;
+        }
+    }
+
+    private Plan plan() throws IOException, CurationException {
         inputs.requireUsable();
         SourceUnits units = SourceUnits.of(inputs.dataDir());
         Map<SourceUnits.Unit, String> keys = keys(units);
         Model ontology = OntologyReader.read(inputs.ontologyFiles());
         OntologyIndex index = new OntologyIndex(ontology);
-
-        // 1. ids across units (from the cache for unchanged units)
+        // ids across units (from the cache for unchanged units)
         IdIndex ids = new IdIndex();
         Map<SourceUnits.Unit, UnitCache.Meta> cached = new LinkedHashMap<>();
         Map<SourceUnits.Unit, IdIndex.UnitIds> scanned = new LinkedHashMap<>();
@@ -135,82 +141,56 @@ public final class UnitPipeline {
             scanned.put(e.getKey(), new IdIndex.UnitIds(e.getValue().ids(), e.getValue().works()));
             return true;
         });
-
         ShaclValidation shacl = Files.exists(inputs.shapesFile()) ? ShaclValidation.fromFile(inputs.shapesFile()) : null;
+        return new Plan(units, keys, ontology, index, shacl, ids, cached, scanned);
+    }
+
+    /**
+     * Builds into {@code build} (a fresh directory): {@code tdb/} and {@code dump.nq.gz}. When {@code previous}
+     * (the published build) was made unit by unit from the same ontology, checks, code and shared unit, and
+     * few of its units changed, the new database is a copy of the previous one with the changed units' quads
+     * replaced, in one write transaction; otherwise every unit is loaded, from the cache when unchanged.
+     *
+     * @throws CurationException                      bad records (every problem of every unit, located)
+     * @throws LoadOperation.ValidationFailedException SHACL or quality-check violations
+     */
+    public Outcome writeInto(Path build, BuildManifest previous, Path previousBuild)
+            throws IOException, CurationException, LoadOperation.ValidationFailedException {
+        Plan plan = plan();
         Findings findings = new Findings();
         List<Problem> problems = new ArrayList<>();
         Path tdb = build.resolve("tdb");
+        Map<String, String> changed = previous == null ? null : changedSince(plan, previous);
+        if (changed != null) {
+            notice.accept("note: incremental build: " + changed.size() + " of " + plan.keys().size()
+                    + " units changed " + changed.keySet() + "; updating a copy of the previous database");
+            buildChanged(plan, findings, problems);
+            copyDatabase(previousBuild.resolve("tdb"), tdb);
+        }
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(tdb.toString());
         Path ontologyPart = build.resolve("ontology.nq.gz.part");
         Path voidPart = build.resolve("void.nq.gz.part");
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "unit-builder");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            DataLoader loader = LoaderFactory.createLoader(dsg, (fmt, args) -> {});
-            loader.startBulk();
-            boolean loaded = false;
-            try {
-                StreamRDF into = loader.stream();
-                writeMember(ontologyPart, out -> {
-                    StreamRDF both = tee(into, out);
-                    ontology.getGraph().find().forEachRemaining(t -> {
-                        both.quad(Quad.create(ONTOLOGY, t));
-                        both.quad(Quad.create(Quad.defaultGraphIRI, t));
-                    });
-                });
-                // 2. the shared unit (needed as context when any source unit is rebuilt)
-                SourceUnits.Unit sharedUnit = units.shared();
-                boolean anyRebuilt = !scanned.isEmpty();
-                UnitBuilder.Shared shared = UnitBuilder.Shared.none();
-                if (anyRebuilt) {
-                    List<LocatedRecord> sharedRecords = UnitBuilder.readShared(sharedUnit, index, ids.works());
-                    if (cached.containsKey(sharedUnit)) {
-                        shared = fromCache(sharedRecords, keys.get(sharedUnit));
-                    } else {
-                        UnitOutput out = new UnitBuilder(ontology, index, shacl, ids.works(), shared).build(sharedUnit, sharedRecords);
-                        if (accept(out, findings, true)) {
-                            cache.put(keys.get(sharedUnit), out, scanned.get(sharedUnit).ids(), scanned.get(sharedUnit).works(), out.cites());
-                        }
-                        shared = new UnitBuilder.Shared(sharedRecords, ModelFactory.createModelForGraph(out.data()),
-                                ModelFactory.createModelForGraph(out.inferred()), ModelFactory.createModelForGraph(out.claimed()));
-                        out.emit(into);
-                    }
-                }
-                if (cached.containsKey(sharedUnit)) {
-                    findings.add(cached.get(sharedUnit).findings(), true);
-                    cache.replay(keys.get(sharedUnit), into);
-                }
-                // 3. the source units, built in parallel, written in order
-                UnitBuilder builder = new UnitBuilder(ontology, index, shacl, ids.works(), shared);
-                Deque<Map.Entry<SourceUnits.Unit, Future<UnitOutput>>> pending = new ArrayDeque<>();
-                for (SourceUnits.Unit u : units.sources()) {
-                    Future<UnitOutput> f = cached.containsKey(u) ? CompletableFuture.completedFuture(null)
-                            : pool.submit(() -> builder.build(u, null));
-                    pending.add(Map.entry(u, f));
-                    while (pending.size() > THREADS) write(pending.poll(), keys, cached, scanned, findings, problems, into);
-                }
-                while (!pending.isEmpty()) write(pending.poll(), keys, cached, scanned, findings, problems, into);
-                loader.finishBulk();
-                loaded = true;
-            } finally {
-                if (!loaded) loader.finishException(new IOException("build stopped"));
-            }
+            writeMember(ontologyPart, out -> ontologyQuads(plan.ontology(), out));
+            if (changed != null) applyDelta(dsg, plan, changed);
+            else loadAll(dsg, plan, findings, problems);
             if (!problems.isEmpty()) throw new CurationException(problems);
             ValidationReport unitsReport = new ValidationReport(findings.all);
             if (!unitsReport.conforms()) throw new LoadOperation.ValidationFailedException(unitsReport);
-
-            // 4. cross-source checks on the database, VoID from it
+            // cross-source checks on the database, VoID from it
             findings.add(qualityChecks(dsg), false);
             ValidationReport report = new ValidationReport(findings.all);
             if (!report.conforms()) throw new LoadOperation.ValidationFailedException(report);
             Model voidDescription = VoidDescription.forServer(VoidDescription.stats(dsg),
                     Vocab.BASE.substring(0, Vocab.BASE.length() - 1));
             Txn.executeWrite(dsg, () -> {
-                Graph g = voidDescription.getGraph();
-                g.find().forEachRemaining(t -> {
+                List<Quad> old = new ArrayList<>();
+                dsg.find(VOID, null, null, null).forEachRemaining(old::add);
+                for (Quad q : old) {
+                    dsg.delete(q);
+                    dsg.delete(Quad.create(Quad.defaultGraphIRI, q.asTriple()));
+                }
+                voidDescription.getGraph().find().forEachRemaining(t -> {
                     dsg.add(Quad.create(VOID, t));
                     dsg.add(Quad.create(Quad.defaultGraphIRI, t));
                 });
@@ -222,32 +202,177 @@ public final class UnitPipeline {
             }));
             long[] counts = Txn.calculateRead(dsg, () -> new long[] {
                     dsg.getGraph(UnitOutput.DATA).size(), dsg.getGraph(UnitOutput.INFERRED).size()});
-            // 5. the dump: gzip members concatenate
+            // the dump: gzip members concatenate
             List<Path> members = new ArrayList<>();
             members.add(ontologyPart);
-            keys.values().forEach(k -> members.add(cache.quads(k)));
+            plan.keys().values().forEach(k -> members.add(cache.quads(k)));
             members.add(voidPart);
             concatenate(members, build.resolve(BuildDump.FILE));
-            Map<String, String> unitKeys = new LinkedHashMap<>();
-            keys.forEach((u, k) -> unitKeys.put(u.id(), k));
-            return new Outcome(report, ontology.size(), counts[0], counts[1], unitKeys, scanned.size());
+            return new Outcome(report, plan.ontology().size(), counts[0], counts[1], plan.unitKeys(), plan.rebuilt().size());
         } finally {
-            pool.shutdownNow();
             TDBInternal.expel(dsg);
             Files.deleteIfExists(ontologyPart);
             Files.deleteIfExists(voidPart);
         }
     }
 
+    /** Every unit into an empty database, through Jena's bulk loader: cached units from the cache, others built. */
+    private void loadAll(DatasetGraph dsg, Plan plan, Findings findings, List<Problem> problems)
+            throws IOException, CurationException {
+        DataLoader loader = LoaderFactory.createLoader(dsg, (fmt, args) -> {});
+        loader.startBulk();
+        boolean loaded = false;
+        try {
+            StreamRDF into = loader.stream();
+            ontologyQuads(plan.ontology(), into);
+            forEachUnit(plan, findings, problems, into);
+            loader.finishBulk();
+            loaded = true;
+        } finally {
+            if (!loaded) loader.finishException(new IOException("build stopped"));
+        }
+    }
+
+    /** Builds the units that changed (into the cache), loading nothing. */
+    private void buildChanged(Plan plan, Findings findings, List<Problem> problems) throws IOException, CurationException {
+        forEachUnit(plan, findings, problems, null);
+    }
+
+    /**
+     * Builds the shared unit if needed, then the source units (in parallel), in order: each unit's output is
+     * cached and, if {@code into} is given, its quads (or the cached ones) streamed into it.
+     */
+    private void forEachUnit(Plan plan, Findings findings, List<Problem> problems, StreamRDF into)
+            throws IOException, CurationException {
+        SourceUnits.Unit sharedUnit = plan.units().shared();
+        Map<SourceUnits.Unit, String> keys = plan.keys();
+        UnitBuilder.Shared shared = UnitBuilder.Shared.none();
+        if (!plan.rebuilt().isEmpty()) {
+            UnitBuilder.SharedRecords sharedRecords = UnitBuilder.readShared(plan.units(), plan.index(), plan.ids().works());
+            if (plan.cached().containsKey(sharedUnit)) {
+                shared = fromCache(sharedRecords.own(), keys.get(sharedUnit));
+            } else {
+                UnitOutput out = new UnitBuilder(plan.ontology(), plan.index(), plan.shacl(), plan.ids().works(), shared)
+                        .build(sharedUnit, sharedRecords);
+                if (accept(out, findings, true)) {
+                    IdIndex.UnitIds ids = plan.rebuilt().get(sharedUnit);
+                    cache.put(keys.get(sharedUnit), out, ids.ids(), ids.works(), out.cites());
+                }
+                shared = new UnitBuilder.Shared(sharedRecords.own(), ModelFactory.createModelForGraph(out.data()),
+                        ModelFactory.createModelForGraph(out.inferred()), ModelFactory.createModelForGraph(out.claimed()));
+                if (into != null) out.emit(into);
+            }
+        }
+        if (plan.cached().containsKey(sharedUnit)) {
+            findings.add(plan.cached().get(sharedUnit).findings(), true);
+            if (into != null) cache.replay(keys.get(sharedUnit), into);
+        }
+        UnitBuilder builder = new UnitBuilder(plan.ontology(), plan.index(), plan.shacl(), plan.ids().works(), shared);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "unit-builder");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Map.Entry<SourceUnits.Unit, Future<UnitOutput>>> pending = new ArrayDeque<>();
+            for (SourceUnits.Unit u : plan.units().sources()) {
+                Future<UnitOutput> f = plan.cached().containsKey(u) ? CompletableFuture.completedFuture(null)
+                        : pool.submit(() -> builder.build(u, null));
+                pending.add(Map.entry(u, f));
+                while (pending.size() > THREADS) write(pending.poll(), plan, findings, problems, into);
+            }
+            while (!pending.isEmpty()) write(pending.poll(), plan, findings, problems, into);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The units whose key changed since {@code previous} (unit id → previous key), or {@code null} when an
+     * incremental build does not apply: previous build not made unit by unit, other units, another shared
+     * unit (or ontology, checks, code: they are part of its key), a previous unit no longer cached, or too many
+     * changes (then loading everything is cheaper).
+     */
+    private Map<String, String> changedSince(Plan plan, BuildManifest previous) {
+        Map<String, String> before = previous.units();
+        Map<String, String> now = plan.unitKeys();
+        if (before == null || !before.keySet().equals(now.keySet())) return null;
+        if (!before.get(SourceUnits.SHARED).equals(now.get(SourceUnits.SHARED))) return null;
+        Map<String, String> changed = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : now.entrySet()) {
+            if (!e.getValue().equals(before.get(e.getKey()))) changed.put(e.getKey(), before.get(e.getKey()));
+        }
+        if (changed.isEmpty() || changed.size() > Math.max(1, now.size() / 4)) return null;
+        for (String key : changed.values()) if (cache.get(key).isEmpty()) return null;
+        return changed;
+    }
+
+    /** Copies a TDB2 database directory (closed, or open read-only by a server: TDB2 never rewrites a block in place). */
+    private static void copyDatabase(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else if (!f.getFileName().toString().equals("tdb.lock")) Files.copy(f, target);
+            }
+        }
+    }
+
+    /**
+     * In one write transaction, replaces the quads of each changed unit: a quad the unit stated before and
+     * states no more is deleted unless another unit (or the ontology) states it too; the new quads are added.
+     * Whether another unit states a quad is read from the units' sorted quad hashes (64-bit).
+     */
+    private void applyDelta(DatasetGraph dsg, Plan plan, Map<String, String> changed) throws IOException {
+        Map<String, String> now = plan.unitKeys();
+        Map<String, long[]> hashes = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : now.entrySet()) hashes.put(e.getKey(), cache.readHashes(e.getValue()));
+        UnitCache.HashingStream ontologyHashes = new UnitCache.HashingStream(StreamRDFLib.sinkNull());
+        ontologyQuads(plan.ontology(), ontologyHashes);
+        long[] ontology = ontologyHashes.sorted();
+        Txn.executeWrite(dsg, () -> {
+            try {
+                for (Map.Entry<String, String> c : changed.entrySet()) {
+                    String unit = c.getKey();
+                    cache.replay(c.getValue(), new org.apache.jena.riot.system.StreamRDFBase() {
+                        @Override
+                        public void quad(Quad q) {
+                            long h = UnitCache.hash(q);
+                            if (java.util.Arrays.binarySearch(ontology, h) >= 0) return;
+                            for (Map.Entry<String, long[]> other : hashes.entrySet()) {
+                                if (java.util.Arrays.binarySearch(other.getValue(), h) >= 0) return;
+                            }
+                            dsg.delete(q.isDefaultGraph() ? Quad.create(Quad.defaultGraphIRI, q.asTriple()) : q);
+                        }
+                    });
+                    cache.replay(now.get(unit), new org.apache.jena.riot.system.StreamRDFBase() {
+                        @Override
+                        public void quad(Quad q) {
+                            dsg.add(q.isDefaultGraph() ? Quad.create(Quad.defaultGraphIRI, q.asTriple()) : q);
+                        }
+                    });
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void ontologyQuads(Model ontology, StreamRDF out) {
+        ontology.getGraph().find().forEachRemaining(t -> {
+            out.quad(Quad.create(ONTOLOGY, t));
+            out.quad(Quad.create(Quad.defaultGraphIRI, t));
+        });
+    }
+
     /** Waits for one unit, caches and loads its output, or records its problems. */
-    private void write(Map.Entry<SourceUnits.Unit, Future<UnitOutput>> next, Map<SourceUnits.Unit, String> keys,
-                       Map<SourceUnits.Unit, UnitCache.Meta> cached, Map<SourceUnits.Unit, IdIndex.UnitIds> scanned,
-                       Findings findings, List<Problem> problems, StreamRDF into) throws IOException {
+    private void write(Map.Entry<SourceUnits.Unit, Future<UnitOutput>> next, Plan plan, Findings findings,
+                       List<Problem> problems, StreamRDF into) throws IOException {
         SourceUnits.Unit u = next.getKey();
-        String key = keys.get(u);
-        if (cached.containsKey(u)) {
-            findings.add(cached.get(u).findings(), false);
-            if (problems.isEmpty()) cache.replay(key, into);
+        String key = plan.keys().get(u);
+        if (plan.cached().containsKey(u)) {
+            findings.add(plan.cached().get(u).findings(), false);
+            if (problems.isEmpty() && into != null) cache.replay(key, into);
             return;
         }
         UnitOutput out;
@@ -266,8 +391,9 @@ public final class UnitPipeline {
             throw new IOException(e.getCause());
         }
         if (accept(out, findings, false)) {
-            cache.put(key, out, scanned.get(u).ids(), scanned.get(u).works(), out.cites());
-            if (problems.isEmpty()) out.emit(into);
+            IdIndex.UnitIds ids = plan.rebuilt().get(u);
+            cache.put(key, out, ids.ids(), ids.works(), out.cites());
+            if (problems.isEmpty() && into != null) out.emit(into);
         }
     }
 

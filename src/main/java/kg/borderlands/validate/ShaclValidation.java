@@ -29,15 +29,29 @@ public final class ShaclValidation {
     }
 
     public List<Finding> validate(Graph data) {
-        ValidationReport report = ShaclValidator.get().validate(shapes, data);
         List<Finding> out = new ArrayList<>();
+        findings(ShaclValidator.get().validate(shapes, data), out);
+        return out;
+    }
+
+    /**
+     * Validates only {@code focusNodes} (each against the shapes that target it) in {@code data}: one source
+     * unit's nodes, in a graph that also holds the ontology and the shared unit they refer to.
+     */
+    public List<Finding> validate(Graph data, java.util.Collection<org.apache.jena.graph.Node> focusNodes) {
+        List<Finding> out = new ArrayList<>();
+        ShaclValidator v = ShaclValidator.get();
+        for (org.apache.jena.graph.Node n : focusNodes) findings(v.validate(shapes, data, n), out);
+        return out;
+    }
+
+    private static void findings(ValidationReport report, List<Finding> out) {
         for (ReportEntry e : report.getEntries()) {
             out.add(new Finding(severity(e.severity()), "shacl",
                     e.focusNode().isURI() ? e.focusNode().getURI() : e.focusNode().toString(),
                     e.resultPath() == null ? null : e.resultPath().toString(),
                     e.message()));
         }
-        return out;
     }
 
     private static Finding.Severity severity(Severity s) {

@@ -1,0 +1,103 @@
+package kg.borderlands.load;
+
+import kg.borderlands.bench.CorpusGenerator;
+import kg.borderlands.support.TestProject;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Builds of a data directory with source units (a synthetic corpus of two sources, test-scoped): a build from
+ * the unit cache, and an incremental build after one record of one source changed, give the same database
+ * and dump as a build from scratch of the same inputs.
+ */
+class IncrementalBuildTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void incrementalAndCachedBuildsEqualABuildFromScratch() throws Exception {
+        Path root = TestProject.root();
+        Path data = tmp.resolve("corpus");
+        new CorpusGenerator(root.resolve("data"), 2, 1).write(data);
+        ProjectInputs inputs = new ProjectInputs(root.resolve("ontology"), data, root.resolve("queries/qc"));
+        StoreManager store = new StoreManager(tmp.resolve("store"));
+        List<String> notes = new ArrayList<>();
+        LoadOperation.ensure(inputs, store, false, Duration.ZERO, notes::add);
+
+        // one record of the second source changes: the label of one of its ties
+        Path ties = Files.list(data.resolve("sources/s0002/ties")).sorted().findFirst().orElseThrow();
+        String text = Files.readString(ties);
+        int at = text.indexOf("  label: ");
+        assertTrue(at > 0, "a tie label in " + ties);
+        String edited = text.substring(0, at) + "  label: \"An edited label for the incremental test\"\n"
+                + text.substring(text.indexOf('\n', at) + 1);
+        Files.writeString(ties, edited);
+        notes.clear();
+        LoadOperation.Result incremental = LoadOperation.ensure(inputs, store, false, Duration.ZERO, notes::add);
+        assertFalse(incremental.reused());
+        assertTrue(notes.stream().anyMatch(n -> n.contains("incremental build: 1 of 3 units changed [s0002]")), notes.toString());
+
+        StoreManager fresh = new StoreManager(tmp.resolve("fresh"));
+        LoadOperation.ensure(inputs, fresh, false, Duration.ZERO, s -> {});
+
+        assertSameDatabase(fresh, store, "incremental");
+        assertSameDump(fresh, store, "incremental");
+        // --force: every unit from the cache, through the bulk loader
+        LoadOperation.ensure(inputs, store, true, Duration.ZERO, s -> {});
+        assertSameDatabase(fresh, store, "from the cache");
+        assertSameDump(fresh, store, "from the cache");
+    }
+
+    private static void assertSameDatabase(StoreManager want, StoreManager got, String what) throws Exception {
+        DatasetGraph a = want.open();
+        DatasetGraph b = got.open();
+        try {
+            Txn.executeRead(a, () -> Txn.executeRead(b, () -> {
+                List<Node> graphs = new ArrayList<>();
+                a.listGraphNodes().forEachRemaining(graphs::add);
+                List<Node> other = new ArrayList<>();
+                b.listGraphNodes().forEachRemaining(other::add);
+                assertEquals(new java.util.HashSet<>(graphs), new java.util.HashSet<>(other), what + ": graph names");
+                for (Node g : graphs) assertSame(a.getGraph(g), b.getGraph(g), what + ": " + g);
+                assertSame(a.getDefaultGraph(), b.getDefaultGraph(), what + ": default graph");
+            }));
+        } finally {
+            StoreManager.close(a);
+            StoreManager.close(b);
+        }
+    }
+
+    private static void assertSameDump(StoreManager want, StoreManager got, String what) throws Exception {
+        try (StoreManager.PublishedBuild a = want.readPublished(); StoreManager.PublishedBuild b = got.readPublished()) {
+            a.dataset().listGraphNodes().forEachRemaining(g -> assertSame(a.dataset().getGraph(g), b.dataset().getGraph(g),
+                    what + ": dump graph " + g));
+            assertSame(a.dataset().getDefaultGraph(), b.dataset().getDefaultGraph(), what + ": dump default graph");
+        }
+    }
+
+    private static void assertSame(Graph want, Graph got, String what) {
+        Graph w = copy(want);
+        Graph g = copy(got);
+        assertEquals(w.size(), g.size(), what + ": size");
+        assertTrue(w.isIsomorphicWith(g), what + ": not the same triples");
+    }
+
+    private static Graph copy(Graph g) {
+        Graph m = GraphFactory.createDefaultGraph();
+        g.find().forEachRemaining(m::add);
+        return m;
+    }
+}
