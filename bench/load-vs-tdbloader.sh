@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Measures `load` on a synthetic corpus of N sources against stock tdb2.tdbloader 5.6.0 loading the very same
 # quads (the build's own dump, exported with `export --bundle`), in the same run, alternating, REPS times each.
+# Per rep: `load` from scratch (empty store, so an empty unit cache), then stock tdbloader on the dump, then —
+# INCREMENTAL=1 (default) — one record of one source edited and `load` run again on the same store (an
+# incremental build), then the edit undone.
+# `load` runs with -Xmx$LOAD_HEAP (default 300m, issue #11); tdbloader with the JVM's default heap (TDB_HEAP to set one).
 # Usage (from the project root, after `mvn -q test-compile`):  bench/load-vs-tdbloader.sh [N ...]
-# Output: one TSV line per run on stdout: N tool rep wall_s user_s sys_s maxrss_kb quads
+# Output: one TSV line per run on stdout: N tool rep wall_s user_s sys_s maxrss_kb quads load1 (uptime's 1-min load)
+# One command for the final table:  bench/load-growth.sh   (N = 1 8 32 100, then the Markdown table)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${WORK:-/tmp/bkg-bench}
 REPS=${REPS:-3}
+LOAD_HEAP=${LOAD_HEAP:-300m}
+INCREMENTAL=${INCREMENTAL:-1}
 SIZES=("${@:-1 8 32}")
 mkdir -p "$WORK"
 [ -s "$WORK/cp.txt" ] || (cd "$ROOT" && mvn -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
@@ -16,27 +23,50 @@ rm -rf "$WORK/classes" && cp -r "$ROOT/target/classes" "$WORK/classes" && cp -r 
 CP="$WORK/classes:$(cat "$WORK/cp.txt")"
 PEER="$(cat "$WORK/peer-cp.txt")"
 JAVA=${JAVA:-java}
-measure() { # label, command... ; prints wall user sys maxrss
-  /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$@" >"$WORK/last.out" 2>"$WORK/last.err" || { cat "$WORK/last.err" >&2; return 1; }
+TDB_OPTS=()
+[ -n "${TDB_HEAP:-}" ] && TDB_OPTS=("-Xmx$TDB_HEAP")
+measure() { # command... ; prints wall user sys maxrss
+  /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$@" >"$WORK/last.out" 2>"$WORK/last.err" || { tail -5 "$WORK/last.err" >&2; return 1; }
   cat "$WORK/time.txt"
 }
-printf 'N\ttool\trep\twall_s\tuser_s\tsys_s\tmaxrss_kb\tquads\n'
+load1() { cut -d' ' -f1 /proc/loadavg; }
+load() { # store
+  measure $JAVA "-Xmx$LOAD_HEAP" -cp "$CP" kg.borderlands.cli.Main load --data "$CORPUS" --store "$1" \
+      --ontology "$ROOT/ontology" --qc "$ROOT/queries/qc"
+}
+printf 'N\ttool\trep\twall_s\tuser_s\tsys_s\tmaxrss_kb\tquads\tload1\n'
 for N in ${SIZES[@]}; do
   CORPUS="$WORK/corpus-$N"
   $JAVA -cp "$CP" kg.borderlands.bench.CorpusGenerator --sources "$N" --seed 1 --out "$CORPUS" >&2
+  # the record edited for the incremental build: the first tie of the middle source
+  MID=$(printf 's%04d' $(( (N + 1) / 2 )))
+  EDIT=$(ls "$CORPUS/sources/$MID/ties/"*.yaml | head -1)
   for rep in $(seq 1 "$REPS"); do
     rm -rf "$WORK/store-$N"
-    read -r w u s m < <(measure $JAVA -cp "$CP" kg.borderlands.cli.Main load --data "$CORPUS" --store "$WORK/store-$N" \
-        --ontology "$ROOT/ontology" --qc "$ROOT/queries/qc")
+    L=$(load1); read -r w u s m < <(load "$WORK/store-$N")
     if [ "$rep" = 1 ]; then
       rm -rf "$WORK/bundle-$N"
       $JAVA -cp "$CP" kg.borderlands.cli.Main export --store "$WORK/store-$N" --bundle "$WORK/bundle-$N" 2>/dev/null
       QUADS=$(python3 -c "import json;print(json.load(open('$WORK/bundle-$N/manifest.json'))['quads'])")
     fi
-    printf '%s\tload\t%s\t%s\t%s\t%s\t%s\t%s\n' "$N" "$rep" "$w" "$u" "$s" "$m" "$QUADS"
+    printf '%s\tload\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$N" "$rep" "$w" "$u" "$s" "$m" "$QUADS" "$L"
     rm -rf "$WORK/tdb-$N"
-    read -r w u s m < <(measure $JAVA -cp "$PEER" tdb2.tdbloader --loc "$WORK/tdb-$N" "$WORK/bundle-$N/dump.nq.gz")
-    printf '%s\ttdb2.tdbloader\t%s\t%s\t%s\t%s\t%s\t%s\n' "$N" "$rep" "$w" "$u" "$s" "$m" "$QUADS"
+    L=$(load1); read -r w u s m < <(measure $JAVA "${TDB_OPTS[@]}" -cp "$PEER" tdb2.tdbloader --loc "$WORK/tdb-$N" "$WORK/bundle-$N/dump.nq.gz")
+    printf '%s\ttdb2.tdbloader\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$N" "$rep" "$w" "$u" "$s" "$m" "$QUADS" "$L"
+    if [ "$INCREMENTAL" = 1 ]; then
+      cp "$EDIT" "$WORK/edit.bak"
+      python3 - "$EDIT" "$rep" <<'PY'
+import sys
+p, rep = sys.argv[1], sys.argv[2]
+s = open(p).read()
+i = s.index('  label: "') + len('  label: "')
+open(p, 'w').write(s[:i] + 'Edited ' + rep + ': ' + s[i:])
+PY
+      L=$(load1); read -r w u s m < <(load "$WORK/store-$N")
+      grep -q "incremental build" "$WORK/last.err" || echo "warning: N=$N rep $rep: the edit did not give an incremental build" >&2
+      printf '%s\tload-incremental\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$N" "$rep" "$w" "$u" "$s" "$m" "$QUADS" "$L"
+      cp "$WORK/edit.bak" "$EDIT"
+    fi
   done
   rm -rf "$WORK/store-$N" "$WORK/tdb-$N"
 done

@@ -36,11 +36,24 @@ public final class QualityChecks {
     }
 
     public List<Finding> run(Model data) throws IOException {
+        return run(q -> QueryExecution.model(data).query(q).build());
+    }
+
+    /**
+     * Runs the checks over the union of the named graphs of a TDB2 {@code dataset} (its union default graph),
+     * in the caller's read transaction.
+     */
+    public List<Finding> runOnUnionGraph(org.apache.jena.query.Dataset dataset) throws IOException {
+        return run(q -> QueryExecution.dataset(dataset).query(q)
+                .set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true).build());
+    }
+
+    private List<Finding> run(java.util.function.Function<Query, QueryExecution> exec) throws IOException {
         List<Finding> out = new ArrayList<>();
         for (Path file : files()) {
             String name = file.getFileName().toString().replaceFirst("\\.rq$", "");
             Query q = QueryFactory.create(Files.readString(file));
-            try (QueryExecution qe = QueryExecution.model(data).query(q).build()) {
+            try (QueryExecution qe = exec.apply(q)) {
                 ResultSet rs = qe.execSelect();
                 List<String> vars = rs.getResultVars();
                 while (rs.hasNext()) {
