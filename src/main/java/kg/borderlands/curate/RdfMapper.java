@@ -131,7 +131,7 @@ public final class RdfMapper {
             }
         }
         if (rec.source().stream().allMatch(src -> Records.SourceRef.TITLE_ONLY.equals(src.support()))) {
-            holder.addProperty(blkProp("support"), blk("TitleOnly"));
+            holder.addProperty(blkProp("support"), Vocab.concept("TitleOnly"));
         }
     }
 

@@ -365,7 +365,7 @@ class OntologyConsistencyTest {
         Model m = loadJena(ontologyFile, vocabFile);
         Resource concept = SKOS.Concept;
         Set<Resource> concepts = m.listSubjectsWithProperty(RDF.type, concept).toSet();
-        assertEquals(77, concepts.size(), "number of concepts in vocab.ttl (74 + claim topic StrikeTarget, issue 12; + statuses Established, Contested, issue 14)");
+        assertEquals(78, concepts.size(), "number of concepts in vocab.ttl (74 + claim topic StrikeTarget, issue 12; + statuses Established, Contested, issue 14; + support strength TitleOnly, moved from borderlands.ttl)");
         List<String> problems = new ArrayList<>();
         Set<String> notationKeys = new HashSet<>();
         for (Resource c : concepts) {
