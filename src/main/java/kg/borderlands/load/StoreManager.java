@@ -1,6 +1,8 @@
 package kg.borderlands.load;
 
 import kg.borderlands.Vocab;
+import kg.borderlands.link.Linkset;
+import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -148,8 +150,8 @@ public final class StoreManager {
             return publish(fingerprint, build -> {
                 writeTdb(build, graphs);
                 BuildDump.write(build, graphs);
-                return new Written(graphs.ontology().size(), graphs.data().size(), graphs.inferred().size(),
-                        graphs.report().warnings(), null);
+                return new Written(graphs.ontology().size(), Linkset.withoutLinks(graphs.data().getGraph()).size(),
+                        graphs.inferred().size(), graphs.report().warnings(), null);
             });
         } catch (IOException | RuntimeException e) {
             throw e;
@@ -190,7 +192,9 @@ public final class StoreManager {
         try {
             ds.executeWrite(() -> {
                 ds.addNamedModel(Vocab.GRAPH_ONTOLOGY, graphs.ontology());
-                ds.addNamedModel(Vocab.GRAPH_DATA, graphs.data());
+                // the mapping triples to external datasets are the linkset graph, not data (docs/linking.md)
+                ds.addNamedModel(Vocab.GRAPH_DATA, ModelFactory.createModelForGraph(Linkset.withoutLinks(graphs.data().getGraph())));
+                ds.addNamedModel(Linkset.GRAPH, ModelFactory.createModelForGraph(Linkset.links(graphs.data().getGraph())));
                 ds.addNamedModel(Vocab.GRAPH_INFERRED, graphs.inferred());
                 ds.addNamedModel(Vocab.GRAPH_CLAIMED, graphs.claimed());
                 ds.addNamedModel(kg.borderlands.link.VoidDescription.GRAPH, graphs.voidDescription());

@@ -21,6 +21,7 @@ record UnitOutput(SourceUnits.Unit unit, Graph data, Graph inferred, Graph claim
     static final Node DATA = NodeFactory.createURI(Vocab.GRAPH_DATA);
     static final Node INFERRED = NodeFactory.createURI(Vocab.GRAPH_INFERRED);
     static final Node CLAIMED = NodeFactory.createURI(Vocab.GRAPH_CLAIMED);
+    static final Node LINKS = NodeFactory.createURI(kg.borderlands.link.Linkset.GRAPH);
 
     UnitOutput {
         Objects.requireNonNull(unit, "unit");
@@ -32,11 +33,12 @@ record UnitOutput(SourceUnits.Unit unit, Graph data, Graph inferred, Graph claim
     }
 
     /**
-     * The unit's quads as stored: data, inferred and claimed graphs, and the data and inferred triples again in
-     * the default ("truthy") graph — never the claimed ones (docs/store.md).
+     * The unit's quads as stored: data (its mapping triples to external datasets in the linkset graph instead,
+     * docs/linking.md), inferred and claimed graphs, and the data and inferred triples again in the default
+     * ("truthy") graph — never the claimed ones (docs/store.md).
      */
     void emit(StreamRDF out) {
-        data.find().forEachRemaining(t -> out.quad(Quad.create(DATA, t)));
+        data.find().forEachRemaining(t -> out.quad(Quad.create(kg.borderlands.link.Linkset.isMapping(t) ? LINKS : DATA, t)));
         inferred.find().forEachRemaining(t -> out.quad(Quad.create(INFERRED, t)));
         claimed.find().forEachRemaining(t -> out.quad(Quad.create(CLAIMED, t)));
         data.find().forEachRemaining(t -> out.quad(Quad.create(Quad.defaultGraphIRI, t)));
