@@ -1,17 +1,24 @@
 package kg.borderlands.serve;
 
+import org.apache.jena.geosparql.spatial.SpatialIndex;
 import org.apache.jena.geosparql.spatial.SpatialIndexException;
+import org.apache.jena.geosparql.spatial.index.v2.SpatialIndexIoKryo;
 import org.apache.jena.geosparql.spatial.index.v2.SpatialIndexLib;
+import org.apache.jena.geosparql.spatial.index.v2.SpatialIndexPerGraph;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Builds Jena GeoSPARQL's spatial index (an STR-tree per graph over every {@code geo:asWKT}) in memory and
- * puts it in the dataset's context, so spatial property functions ({@code spatial:nearby},
- * {@code spatial:withinBox}…) work on {@code /kg/sparql}. The {@code geof:} filter functions need no index.
- * Built at serve start: with a few dozen geometries it costs milliseconds (logged, see docs/geo.md).
+ * Jena GeoSPARQL's spatial index (an STR-tree per graph over every {@code geo:asWKT}) in the dataset's context,
+ * so spatial property functions ({@code spatial:nearby}, {@code spatial:withinBox}…) work on {@code /kg/sparql}.
+ * The {@code geof:} filter functions need no index. {@code load} builds it once per build and saves it with the
+ * build's serving artifacts ({@link #write}); {@code serve} loads the saved one ({@link #install(DatasetGraph, Path)}),
+ * since building it scans the whole store (seconds at 32 sources).
  */
 public final class SpatialIndexSetup {
     private SpatialIndexSetup() {}
@@ -20,13 +27,44 @@ public final class SpatialIndexSetup {
     public static long install(DatasetGraph dsg) {
         Objects.requireNonNull(dsg, "dataset");
         long t0 = System.nanoTime();
-        try {
-            SpatialIndexLib.buildSpatialIndex(dsg);
-        } catch (SpatialIndexException e) {
-            throw new IllegalStateException("cannot build the spatial index: " + e.getMessage(), e);
-        }
+        build(dsg);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         LoggerFactory.getLogger(SpatialIndexSetup.class).info("spatial index built in {} ms", ms);
         return ms;
+    }
+
+    /** Installs the index saved by {@link #write} in {@code file}; returns the time taken in milliseconds. */
+    public static long install(DatasetGraph dsg, Path file) {
+        Objects.requireNonNull(dsg, "dataset");
+        long t0 = System.nanoTime();
+        try {
+            SpatialIndexLib.setSpatialIndex(dsg, SpatialIndexIoKryo.load(file));
+        } catch (SpatialIndexException e) {
+            throw new IllegalStateException("cannot read the spatial index " + file + ": " + e.getMessage(), e);
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        LoggerFactory.getLogger(SpatialIndexSetup.class).info("spatial index read in {} ms", ms);
+        return ms;
+    }
+
+    /** Builds the index of a dataset and saves it in {@code file}. */
+    public static void write(DatasetGraph dsg, Path file) throws IOException {
+        SpatialIndex index = build(dsg);
+        if (!(index instanceof SpatialIndexPerGraph perGraph))
+            throw new IllegalStateException("unexpected spatial index " + index.getClass().getName());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try {
+            SpatialIndexIoKryo.save(file, perGraph);
+        } catch (SpatialIndexException e) {
+            throw new IOException("cannot write the spatial index " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SpatialIndex build(DatasetGraph dsg) {
+        try {
+            return SpatialIndexLib.buildSpatialIndex(dsg);
+        } catch (SpatialIndexException e) {
+            throw new IllegalStateException("cannot build the spatial index: " + e.getMessage(), e);
+        }
     }
 }
