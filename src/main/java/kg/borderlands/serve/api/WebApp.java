@@ -9,6 +9,7 @@ import kg.borderlands.serve.ld.ContextServlet;
 import kg.borderlands.serve.ld.EntityDescriber;
 import kg.borderlands.serve.ld.LinkedDataServlet;
 import kg.borderlands.serve.ld.Snapshot;
+import kg.borderlands.serve.ld.SubjectCache;
 import kg.borderlands.serve.ontology.OntologyCatalogue;
 import kg.borderlands.serve.ontology.OntologyServlet;
 import kg.borderlands.serve.search.LabelIndex;
@@ -38,7 +39,7 @@ public final class WebApp {
     private final Snapshot snapshot;
     private final EntityDescriber describer;
     private final Lazy<LabelIndex> search;
-    private final CompetencyQueries queries;
+    private final Lazy<CompetencyQueries> queries;
     private final Lazy<NetworkRoutes> network;
     private final WebData data;
     private final Lazy<OntologyCatalogue> ontology;
@@ -48,11 +49,19 @@ public final class WebApp {
     private WebApp(DatasetGraph dsg, WebData data, Path queriesDir, ReadScope scope) {
         Objects.requireNonNull(dsg, "dataset");
         this.data = Objects.requireNonNull(data, "data");
-        this.scope = Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(scope, "scope");
+        this.scope = work -> scope.run(() -> {
+            boolean mine = SubjectCache.begin();   // one request's reads of the store
+            try {
+                work.run();
+            } finally {
+                if (mine) SubjectCache.end();
+            }
+        });
         this.snapshot = Snapshot.live(dsg, data.catalogue());
         this.describer = new EntityDescriber(snapshot);
         this.search = Lazy.of(() -> data.search().apply(snapshot));
-        this.queries = CompetencyQueries.read(queriesDir);
+        this.queries = Lazy.of(() -> CompetencyQueries.read(queriesDir));
         this.network = Lazy.of(() -> new NetworkRoutes(data.network().get(), snapshot));
         this.ontology = Lazy.of(() -> snapshot.read(() -> OntologyCatalogue.of(snapshot, data.usage().get())));
     }
@@ -119,7 +128,7 @@ public final class WebApp {
     public synchronized Map<String, HttpServlet> servlets() {
         if (servlets == null) {
             Map<String, HttpServlet> m = new LinkedHashMap<>();
-            m.put("/api/*", new BuildServlet(() -> new ApiServlet(describer, search, queries, network), scope));
+            m.put("/api/*", new BuildServlet(() -> new ApiServlet(describer, search, queries.get(), network), scope));
             m.put("/api/story/*", new BuildServlet(() -> new StoryServlet(data.story().get()), scope));
             m.put("/id/*", new BuildServlet(() -> new LinkedDataServlet(describer), scope));
             Lazy<Map<String, HttpServlet>> onto = Lazy.of(() -> OntologyServlet.servlets(ontology.get()));

@@ -5,6 +5,7 @@ import kg.borderlands.curate.Kind;
 import kg.borderlands.serve.Lazy;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.compose.Union;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -14,7 +15,6 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.Transactional;
-import org.apache.jena.sparql.graph.GraphUnionRead;
 import org.apache.jena.sparql.graph.GraphWrapper;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
@@ -49,6 +49,7 @@ public final class Snapshot {
     private final Model ontology;
     private final Transactional txn;
     private final Supplier<Map<String, Entry>> entries;
+    private final Map<String, String> termLabels = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Snapshot(Model data, Model inferred, Model ontology, Transactional txn, Supplier<Map<String, Entry>> entries) {
         this.data = data;
@@ -69,7 +70,7 @@ public final class Snapshot {
     public static Snapshot live(DatasetGraph dsg, Supplier<Map<String, Entry>> catalogue) {
         Objects.requireNonNull(dsg, "dataset");
         // Pages show contested content too (marked by blk:status / blk:accordingTo): data ∪ claimed.
-        Graph data = new GraphUnionRead(dsg, List.of(NodeFactory.createURI(Vocab.GRAPH_DATA), NodeFactory.createURI(Vocab.GRAPH_CLAIMED)));
+        Graph data = new Union(unprefixed(graph(dsg, Vocab.GRAPH_DATA)), unprefixed(graph(dsg, Vocab.GRAPH_CLAIMED)));
         return new Snapshot(model(data), model(graph(dsg, Vocab.GRAPH_INFERRED)), model(graph(dsg, Vocab.GRAPH_ONTOLOGY)),
                 dsg, Lazy.of(Objects.requireNonNull(catalogue, "catalogue")));
     }
@@ -84,25 +85,38 @@ public final class Snapshot {
         return dsg.getGraph(NodeFactory.createURI(iri));
     }
 
+    /** A store graph whose prefixes are not read (so that it can be composed outside a transaction). */
+    private static Graph unprefixed(Graph g) {
+        PrefixMapping none = PrefixMapping.Factory.create().lock();
+        return new GraphWrapper(g) {
+            @Override
+            public PrefixMapping getPrefixMapping() {
+                return none;
+            }
+        };
+    }
+
     /**
      * A model of a store graph with the store's prefixes and the project's (copied on first use, inside a read
      * transaction; never written into the store).
      */
     private static Model model(Graph g) {
-        Lazy<PrefixMapping> prefixes = Lazy.of(() -> PrefixMapping.Factory.create().setNsPrefixes(g.getPrefixMapping())
+        Lazy<PrefixMapping> prefixes = Lazy.of(() -> PrefixMapping.Factory.create().setNsPrefixes(storePrefixes(g))
                 .setNsPrefixes(Vocab.prefixes()).lock());
-        Graph view = new GraphWrapper(g) {
-            @Override
-            public PrefixMapping getPrefixMapping() {
-                return prefixes.get();
-            }
-        };
-        return ModelFactory.createModelForGraph(view);
+        return ModelFactory.createModelForGraph(SubjectCache.over(g, prefixes));
     }
 
-    /** Runs {@code work} where the models can be read: in a read transaction of the store, if there is one. */
+    private static PrefixMapping storePrefixes(Graph g) {
+        if (g instanceof Union u) return storePrefixes(((GraphWrapper) u.getL()).get());
+        return g.getPrefixMapping();
+    }
+
+    /**
+     * Runs {@code work} where the models can be read: in a read transaction of the store, if there is one, with
+     * the {@link SubjectCache} on.
+     */
     public <T> T read(Supplier<T> work) {
-        return txn == null ? work.get() : Txn.calculateRead(txn, work);
+        return txn == null ? work.get() : Txn.calculateRead(txn, () -> SubjectCache.during(work));
     }
 
     /** The store this snapshot reads, or null for plain models. */
@@ -177,6 +191,8 @@ public final class Snapshot {
         String id = idOf(r);
         Entry e = id == null ? null : entries.get().get(id);
         if (e != null) return e.label();
+        // terms of the ontology and other vocabularies: few, asked for again and again; kept once read
+        if (id == null) return termLabels.computeIfAbsent(r.getURI(), u -> termLabel(r, ontology, data));
         return termLabel(r, ontology, data);
     }
 
@@ -210,6 +226,8 @@ public final class Snapshot {
 
     /** The compact name of an IRI with the project prefixes ({@code blk:Allegiance}, {@code skos:exactMatch}). */
     public static String compact(String iri) {
-        return Vocab.prefixes().shortForm(iri);
+        return PREFIXES.shortForm(iri);
     }
+
+    private static final PrefixMapping PREFIXES = Vocab.prefixes().lock();
 }
