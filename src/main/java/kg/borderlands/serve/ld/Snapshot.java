@@ -69,8 +69,10 @@ public final class Snapshot {
     /** A live view of a store's graphs with a catalogue made beforehand (read on first use). */
     public static Snapshot live(DatasetGraph dsg, Supplier<Map<String, Entry>> catalogue) {
         Objects.requireNonNull(dsg, "dataset");
-        // Pages show contested content too (marked by blk:status / blk:accordingTo): data ∪ claimed.
-        Graph data = new Union(unprefixed(graph(dsg, Vocab.GRAPH_DATA)), unprefixed(graph(dsg, Vocab.GRAPH_CLAIMED)));
+        // Pages show contested content too (marked by blk:status / blk:accordingTo), and the external links of the
+        // linkset graph: data ∪ links ∪ claimed.
+        Graph data = new Union(new Union(unprefixed(graph(dsg, Vocab.GRAPH_DATA)), unprefixed(graph(dsg, kg.borderlands.link.Linkset.GRAPH))),
+                unprefixed(graph(dsg, Vocab.GRAPH_CLAIMED)));
         return new Snapshot(model(data), model(graph(dsg, Vocab.GRAPH_INFERRED)), model(graph(dsg, Vocab.GRAPH_ONTOLOGY)),
                 dsg, Lazy.of(Objects.requireNonNull(catalogue, "catalogue")));
     }
@@ -107,7 +109,8 @@ public final class Snapshot {
     }
 
     private static PrefixMapping storePrefixes(Graph g) {
-        if (g instanceof Union u) return storePrefixes(((GraphWrapper) u.getL()).get());
+        if (g instanceof Union u) return storePrefixes(u.getL());
+        if (g instanceof GraphWrapper w) return storePrefixes(w.get());
         return g.getPrefixMapping();
     }
 
