@@ -76,7 +76,6 @@ public final class LoadOperation {
             UnitPipeline.Outcome[] made = new UnitPipeline.Outcome[1];
             Path build = publish(store, fingerprint, dir -> {
                 UnitPipeline.Outcome o = pipeline.writeInto(dir, previousManifest, previous);
-                afterBuild(dir, o);
                 made[0] = o;
                 return new StoreManager.Written(o.ontologyTriples(), o.dataTriples(), o.inferredTriples(),
                         o.report().warnings(), o.units());
@@ -95,13 +94,6 @@ public final class LoadOperation {
         }
     }
 
-    /**
-     * Steps that add derived files to a build after its database and dump are written and before it is
-     * checksummed and published (e.g. serving artifacts). Whatever they write is covered by the manifest.
-     */
-    private static void afterBuild(Path build, UnitPipeline.Outcome outcome) throws IOException {
-        // no post-build step yet
-    }
 
     /** The published build if it verifies (the base of an incremental build), else null. */
     private static Path previousBuild(StoreManager store) throws IOException {
