@@ -6,10 +6,11 @@
 #
 # usage (from anywhere): bench/cache-off.sh [seconds=15] [rounds=3] [clients="8 64"]
 #   BENCH_DIR  scratch directory (default: a new temporary one; the store is reused if it is already there)
-#   JAR        a built project jar to use instead of building one (mvn -q -o package -DskipTests)
+#   JAR        a built project jar to use instead of building one (mvn -q -o package -DskipTests); it must be built
+#              from this checkout: the store is built from this checkout's data/ with that jar
 #   BASELINE_JAR  another build of the project (e.g. of main before a change): also run, cache off, in every round
 #   PROJECT_JAVA_OPTS  JVM options of the project's server (default -Xmx1g, as serve's own child JVM)
-set -eu
+set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 SECS=${1:-15}; ROUNDS=${2:-3}; CLIENTS=${3:-8 64}
