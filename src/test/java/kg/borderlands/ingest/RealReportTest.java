@@ -52,7 +52,7 @@ class RealReportTest {
     @Test
     void outputIsByteIdenticalToTheCommittedFiles() throws IOException {
         for (String f : List.of("sections.yaml", "footnotes.yaml", "works.yaml", "paragraphs.yaml")) {
-            Path committed = root.resolve("data/report").resolve(f);
+            Path committed = root.resolve("data/sources/icg-asia-354/report").resolve(f);
             assertTrue(Files.isRegularFile(committed), "missing committed " + committed);
             assertArrayEquals(Files.readAllBytes(committed), Files.readAllBytes(out.resolve(f)),
                     f + " differs from the committed file: re-run ingest and review the diff");
