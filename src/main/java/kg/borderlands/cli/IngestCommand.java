@@ -62,6 +62,10 @@ public final class IngestCommand implements Callable<Integer> {
                     + "'Asia-Pacific Report N°354' -> icg-asia-354)")
     String reportId;
 
+    @Option(names = "--publisher", paramLabel = "NAME", defaultValue = "International Crisis Group",
+            description = "publisher of the report itself (default: ${DEFAULT-VALUE})")
+    String publisher;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "write only the four record files, into DIR, and no descriptor (instead of the source unit)")
     Path out;
@@ -103,7 +107,7 @@ public final class IngestCommand implements Callable<Integer> {
             return 2;
         }
         String source = sourceId != null ? sourceId : work;
-        IngestResult result = new ReportIngester().ingest(parsed, work);
+        IngestResult result = new ReportIngester().ingest(parsed, work, publisher);
         Path unit = data.resolve(SourceUnits.SOURCES).resolve(source);
         Path target = out != null ? out : unit.resolve("report");
         try {
