@@ -31,6 +31,6 @@ public record LocatedRecord(Kind kind, Records.DataRecord record, LocatedTree tr
     public Problem problem(String code, String field, String message) {
         JsonLocation loc = tree.locate(pointer + (field == null ? "" : field));
         return new Problem(code, tree.file(), loc == null ? 0 : loc.getLineNr(),
-                loc == null ? 0 : loc.getColumnNr(), unit == null ? record.id() : unit + ":" + record.id(), message);
+                loc == null ? 0 : loc.getColumnNr(), record.id(), message);
     }
 }

@@ -48,7 +48,8 @@ public final class RecordSet {
             String unit = unitKey(r.unit());
             if (r.record() instanceof Records.Section s) {
                 sectionsByNumber.computeIfAbsent(unit, k -> new LinkedHashMap<>()).putIfAbsent(s.number(), s);
-                if (r.unit() == null && s.report() != null) unitByWork.putIfAbsent(s.report(), SHARED);
+                // without descriptors (tools, tests), a unit's work is the report its sections belong to
+                if (s.report() != null) unitByWork.putIfAbsent(s.report(), unit);
             }
             if (r.record() instanceof Records.Footnote f) {
                 footnotesByNumber.computeIfAbsent(unit, k -> new LinkedHashMap<>()).putIfAbsent(f.number(), f);

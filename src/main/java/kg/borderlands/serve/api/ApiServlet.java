@@ -77,7 +77,7 @@ public final class ApiServlet extends ReadOnlyServlet {
             }
             case "entity" -> {
                 // /api/entity/{id}, or /api/entity/{source}/{id} for a source's apparatus (docs/data-format.md)
-                if (seg.length != 3) expectSegments(seg, 2);
+                if (seg.length != 3 || describer.snapshot().entry(seg[1] + "/" + seg[2]).isEmpty()) expectSegments(seg, 2);
                 sendJson(resp, 200, entity(seg.length == 3 ? seg[1] + "/" + seg[2] : seg[1]));
             }
             case "queries" -> {
