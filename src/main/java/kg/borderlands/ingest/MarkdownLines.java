@@ -46,9 +46,11 @@ final class MarkdownLines {
      * @param footnoteBody the number of the footnote whose body this line is, else {@code null}
      * @param bodyText     the raw text after the footnote mark of a body line, else {@code null}
      * @param references   footnote numbers marked inline on the line (a body's own mark excluded)
+     * @param paragraph    the line number of the first line of the CommonMark paragraph holding this line, 0 for a
+     *                     line outside paragraphs (headings, code, HTML blocks)
      */
     record Line(int number, Kind kind, int level, String text, String raw, Integer footnoteBody, String bodyText,
-                List<Integer> references) {}
+                List<Integer> references, int paragraph) {}
 
     private final Parser parser = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
 
@@ -62,35 +64,36 @@ final class MarkdownLines {
                 List<Node> inlines = children(heading);
                 int n = lineOf(heading);
                 out.add(new Line(n, Kind.HEADING, heading.getLevel(), plain(inlines), raw(source, n), null, null,
-                        marks(inlines, false)));
+                        marks(inlines, false), 0));
             }
 
             @Override
             public void visit(Paragraph paragraph) {
+                int first = lineOf(paragraph);
                 List<Node> line = new ArrayList<>();
                 for (Node c : children(paragraph)) {
                     if (c instanceof SoftLineBreak || c instanceof HardLineBreak) {
-                        add(line);
+                        add(line, first);
                         line = new ArrayList<>();
                     } else {
                         line.add(c);
                     }
                 }
-                add(line);
+                add(line, first);
             }
 
-            private void add(List<Node> inlines) {
+            private void add(List<Node> inlines, int paragraph) {
                 List<Node> content = inlines.stream().filter(n -> !blank(n)).toList();
                 if (content.isEmpty()) return;
                 int n = lineOf(content.get(0));
                 String raw = raw(source, n);
                 if (content.size() == 1 && content.get(0) instanceof StrongEmphasis bold) {
-                    out.add(new Line(n, Kind.BOLD, 0, plain(children(bold)), raw, null, null, marks(inlines, false)));
+                    out.add(new Line(n, Kind.BOLD, 0, plain(children(bold)), raw, null, null, marks(inlines, false), paragraph));
                     return;
                 }
                 if (content.size() >= 3 && isTag(content.get(0), "<b>") && isTag(content.get(content.size() - 1), "</b>")) {
                     out.add(new Line(n, Kind.BOLD, 0, plain(content.subList(1, content.size() - 1)), raw, null, null,
-                            marks(inlines, false)));
+                            marks(inlines, false), paragraph));
                     return;
                 }
                 Integer body = markAt(content, 0);
@@ -100,7 +103,7 @@ final class MarkdownLines {
                     String line = source[n - 1];
                     bodyText = end == null ? raw : line.substring(Math.min(line.length(), end.getColumnIndex() + end.getLength())).strip();
                 }
-                out.add(new Line(n, Kind.TEXT, 0, raw, raw, body, bodyText, marks(inlines, body != null)));
+                out.add(new Line(n, Kind.TEXT, 0, raw, raw, body, bodyText, marks(inlines, body != null), paragraph));
             }
 
             // blocks the report does not use for its text: their lines are text lines with no marks
@@ -127,7 +130,7 @@ final class MarkdownLines {
             private void verbatim(Block block) {
                 for (SourceSpan s : block.getSourceSpans()) {
                     String raw = raw(source, s.getLineIndex() + 1);
-                    if (!raw.isEmpty()) out.add(new Line(s.getLineIndex() + 1, Kind.TEXT, 0, raw, raw, null, null, List.of()));
+                    if (!raw.isEmpty()) out.add(new Line(s.getLineIndex() + 1, Kind.TEXT, 0, raw, raw, null, null, List.of(), 0));
                 }
             }
         });
