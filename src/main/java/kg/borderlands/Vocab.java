@@ -12,6 +12,11 @@ public final class Vocab {
     public static final String BASE = "https://w3id.org/borderlands-kg/";
     /** Ontology namespace (prefix {@code blk:}). */
     public static final String BLK = BASE + "ontology#";
+    /**
+     * Namespace of the controlled vocabularies' SKOS concepts and concept schemes (prefix {@code blkv:}), apart from
+     * the class namespace since issue #14 (ontology/vocab.ttl, docs/ontology.md "Controlled vocabularies").
+     */
+    public static final String VOCAB = BASE + "vocab/";
     /** Namespace of curated records: {@code BASE + "id/" + recordId}. */
     public static final String ID = BASE + "id/";
     /** Named graphs of the store. */
@@ -47,6 +52,11 @@ public final class Vocab {
         return ResourceFactory.createResource(BLK + localName);
     }
 
+    /** A concept of the controlled vocabularies, {@code blkv:localName}. */
+    public static Resource concept(String localName) {
+        return ResourceFactory.createResource(VOCAB + localName);
+    }
+
     public static Property blkProp(String localName) {
         return ResourceFactory.createProperty(BLK + localName);
     }
@@ -68,6 +78,7 @@ public final class Vocab {
         org.apache.jena.shared.PrefixMapping pm = org.apache.jena.shared.PrefixMapping.Factory.create();
         pm.setNsPrefixes(org.apache.jena.shared.PrefixMapping.Standard);
         pm.setNsPrefix("blk", BLK);
+        pm.setNsPrefix("blkv", VOCAB);
         pm.setNsPrefix("bkr", ID);
         pm.setNsPrefix("skos", org.apache.jena.vocabulary.SKOS.uri);
         pm.setNsPrefix("dct", org.apache.jena.vocabulary.DCTerms.NS);

@@ -406,7 +406,8 @@ public final class NetworkProjector {
 
     private static String local(Node n) {
         String u = n.getURI();
-        return u.startsWith(Vocab.BLK) ? u.substring(Vocab.BLK.length()) : u;
+        if (u.startsWith(Vocab.BLK)) return u.substring(Vocab.BLK.length());
+        return u.startsWith(Vocab.VOCAB) ? u.substring(Vocab.VOCAB.length()) : u;
     }
 
     private static LocalDate date(Node n) {

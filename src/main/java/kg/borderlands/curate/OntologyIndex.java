@@ -53,7 +53,7 @@ public final class OntologyIndex {
 
     /**
      * The controlled value (an individual of {@code blk:type}, e.g. a {@code ParticipantRole}) that data
-     * writes as {@code token}: matched on its {@code skos:notation}, else on its local name. Null if none.
+     * writes as {@code token}: matched on its {@code skos:notation}, else on its local name in {@code blkv:}. Null if none.
      */
     public Resource resolveValue(String token, String type) {
         Objects.requireNonNull(token, "token");
@@ -63,7 +63,7 @@ public final class OntologyIndex {
                 return s.getSubject();
             }
         }
-        Resource byName = ontology.getResource(Vocab.BLK + token);
+        Resource byName = ontology.getResource(Vocab.VOCAB + token);
         return isIndividualOf(byName, type) ? byName : null;
     }
 

@@ -185,7 +185,7 @@ public final class RdfMapper {
             }
         }
         if (rec.source().stream().allMatch(src -> Records.SourceRef.TITLE_ONLY.equals(src.support()))) {
-            holder.addProperty(blkProp("support"), blk("TitleOnly"));
+            holder.addProperty(blkProp("support"), Vocab.concept("TitleOnly"));
         }
     }
 
@@ -256,10 +256,10 @@ public final class RdfMapper {
     /** blk:status, and for contested content blk:accordingTo derived from the claims (docs/ontology.md). */
     private void status(Resource s, String id, List<String> listed) {
         if (claims.isContested(id)) {
-            s.addProperty(blkProp("status"), blk("Contested"));
+            s.addProperty(blkProp("status"), Vocab.concept("Contested"));
             claims.accordingTo(id, listed).forEach(a -> s.addProperty(blkProp("accordingTo"), res(a)));
         } else {
-            s.addProperty(blkProp("status"), blk("Established"));
+            s.addProperty(blkProp("status"), Vocab.concept("Established"));
         }
     }
 
@@ -297,14 +297,14 @@ public final class RdfMapper {
             part.addProperty(blkProp("agent"), res(p.actor()));
             part.addProperty(blkProp("role"), value(p.role(), "ParticipantRole"));
             if (contested) {
-                part.addProperty(blkProp("status"), blk("Contested"));
+                part.addProperty(blkProp("status"), Vocab.concept("Contested"));
                 p.accordingTo().stream().sorted().distinct().forEach(a -> part.addProperty(blkProp("accordingTo"), res(a)));
             } else if (claims.isContested(e.id())) {
                 // a participation in contested content rests on the same word as the event
-                part.addProperty(blkProp("status"), blk("Contested"));
+                part.addProperty(blkProp("status"), Vocab.concept("Contested"));
                 claims.accordingTo(e.id(), e.accordingTo()).forEach(a -> part.addProperty(blkProp("accordingTo"), res(a)));
             } else {
-                part.addProperty(blkProp("status"), blk("Established"));
+                part.addProperty(blkProp("status"), Vocab.concept("Established"));
             }
             target.add(s, blkProp("qualifiedParticipation"), part);
             target.add(s, blkProp("hasParticipant"), res(p.actor()));

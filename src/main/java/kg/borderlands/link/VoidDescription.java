@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * is. Stored with the build as the named graph {@link #GRAPH} (so the SPARQL endpoint and the Graph Store
  * Protocol serve it with the dataset), served at {@code /.well-known/void}, and included in exports.
  *
- * <p>The description is of the knowledge graph proper: the ontology, data and inferred graphs. The counts
+ * <p>The description is of the knowledge graph proper: the ontology, data, links ({@link Linkset#GRAPH}) and inferred graphs. The counts
  * leave out the description itself, so they are the same whether it is stored or not.
  */
 public final class VoidDescription {
@@ -42,7 +42,8 @@ public final class VoidDescription {
     /** Where the server publishes it (RFC 8615 well-known location used by VoID). */
     public static final String WELL_KNOWN_PATH = "/.well-known/void";
     /** The graphs the description counts: the knowledge graph without its own description. */
-    public static final List<String> DESCRIBED_GRAPHS = List.of(Vocab.GRAPH_ONTOLOGY, Vocab.GRAPH_DATA, Vocab.GRAPH_INFERRED);
+    public static final List<String> DESCRIBED_GRAPHS = List.of(Vocab.GRAPH_ONTOLOGY, Vocab.GRAPH_DATA, Linkset.GRAPH,
+            Vocab.GRAPH_INFERRED);
     /**
      * Server paths of the SPARQL endpoint and of the dump (the Graph Store Protocol's read of the whole dataset,
      * every named graph, as N-Quads or TriG). The stored description places them under {@link Vocab#BASE}, the

@@ -39,7 +39,8 @@ public final class BuildDump {
             StreamRDF out = StreamRDFWriter.getWriterStream(os, RDFFormat.NQUADS);
             out.start();
             emit(out, Vocab.GRAPH_ONTOLOGY, graphs.ontology().getGraph());
-            emit(out, Vocab.GRAPH_DATA, graphs.data().getGraph());
+            emit(out, Vocab.GRAPH_DATA, kg.borderlands.link.Linkset.withoutLinks(graphs.data().getGraph()));
+            emit(out, kg.borderlands.link.Linkset.GRAPH, kg.borderlands.link.Linkset.links(graphs.data().getGraph()));
             emit(out, Vocab.GRAPH_INFERRED, graphs.inferred().getGraph());
             emit(out, Vocab.GRAPH_CLAIMED, graphs.claimed().getGraph());
             emit(out, kg.borderlands.link.VoidDescription.GRAPH, graphs.voidDescription().getGraph());

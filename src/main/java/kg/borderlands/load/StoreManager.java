@@ -1,6 +1,8 @@
 package kg.borderlands.load;
 
 import kg.borderlands.Vocab;
+import kg.borderlands.link.Linkset;
+import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -142,7 +144,7 @@ public final class StoreManager {
             writeTdb(build, graphs);
             BuildDump.write(build, graphs);
             new BuildManifest(BuildManifest.FORMAT, fingerprint, Instant.now().toString(),
-                    graphs.ontology().size(), graphs.data().size(), graphs.inferred().size(),
+                    graphs.ontology().size(), Linkset.withoutLinks(graphs.data().getGraph()).size(), graphs.inferred().size(),
                     graphs.report().warnings(), BuildChecksums.compute(build)).write(build);
             Files.delete(build.resolve(INCOMPLETE));
             StoreFiles.writeAtomically(root.resolve(CURRENT), name + "\n");
@@ -158,7 +160,9 @@ public final class StoreManager {
         try {
             ds.executeWrite(() -> {
                 ds.addNamedModel(Vocab.GRAPH_ONTOLOGY, graphs.ontology());
-                ds.addNamedModel(Vocab.GRAPH_DATA, graphs.data());
+                // the mapping triples to external datasets are the linkset graph, not data (docs/linking.md)
+                ds.addNamedModel(Vocab.GRAPH_DATA, ModelFactory.createModelForGraph(Linkset.withoutLinks(graphs.data().getGraph())));
+                ds.addNamedModel(Linkset.GRAPH, ModelFactory.createModelForGraph(Linkset.links(graphs.data().getGraph())));
                 ds.addNamedModel(Vocab.GRAPH_INFERRED, graphs.inferred());
                 ds.addNamedModel(Vocab.GRAPH_CLAIMED, graphs.claimed());
                 ds.addNamedModel(kg.borderlands.link.VoidDescription.GRAPH, graphs.voidDescription());

@@ -493,7 +493,7 @@
       runSparql();
     }
   }
-  const PREFIXES = {blk: 'https://w3id.org/borderlands-kg/ontology#', bkr: 'https://w3id.org/borderlands-kg/id/',
+  const PREFIXES = {blk: 'https://w3id.org/borderlands-kg/ontology#', blkv: 'https://w3id.org/borderlands-kg/vocab/', bkr: 'https://w3id.org/borderlands-kg/id/',
     skos: 'http://www.w3.org/2004/02/skos/core#', rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
     rdfs: 'http://www.w3.org/2000/01/rdf-schema#', xsd: 'http://www.w3.org/2001/XMLSchema#', time: 'http://www.w3.org/2006/time#',
     dct: 'http://purl.org/dc/terms/', prov: 'http://www.w3.org/ns/prov#', sem: 'http://semanticweb.cs.vu.nl/2009/11/sem/',

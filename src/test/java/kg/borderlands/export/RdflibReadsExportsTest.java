@@ -64,8 +64,8 @@ class RdflibReadsExportsTest {
                     got.get("quads").asLong(), "quads");
             TreeSet<String> graphs = new TreeSet<>();
             got.get("graphs").forEach(g -> graphs.add(g.asText()));
-            List<String> named = List.of(Vocab.GRAPH_ONTOLOGY, Vocab.GRAPH_DATA, Vocab.GRAPH_INFERRED,
-                    Vocab.GRAPH_CLAIMED, VoidDescription.GRAPH);
+            List<String> named = List.of(Vocab.GRAPH_ONTOLOGY, Vocab.GRAPH_DATA, kg.borderlands.link.Linkset.GRAPH,
+                    Vocab.GRAPH_INFERRED, Vocab.GRAPH_CLAIMED, VoidDescription.GRAPH);
             assertTrue(graphs.containsAll(named), "named graphs: " + graphs);
             graphs.removeAll(named);
             // and one graph per source (issue #11): here Report N°354's

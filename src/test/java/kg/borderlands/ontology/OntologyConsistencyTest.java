@@ -69,6 +69,7 @@ import org.semanticweb.owlapi.reasoner.OWLReasoner;
 class OntologyConsistencyTest {
 
     static final String BLK = "https://w3id.org/borderlands-kg/ontology#";
+    static final String BLKV = "https://w3id.org/borderlands-kg/vocab/";
     static final String SH = "http://www.w3.org/ns/shacl#";
 
     static Path root;
@@ -188,7 +189,7 @@ class OntologyConsistencyTest {
                     "the actor blk:Gathering must not be an event");
 
             // Every vocabulary individual is recognised as an instance of its blk: class.
-            OWLNamedIndividual personUnit = df.getOWLNamedIndividual(IRI.create(BLK + "PersonUnit"));
+            OWLNamedIndividual personUnit = df.getOWLNamedIndividual(IRI.create(BLKV + "PersonUnit"));
             assertTrue(reasoner.getTypes(personUnit, false).containsEntity(df.getOWLClass(IRI.create(BLK + "Unit"))));
         } finally {
             reasoner.dispose();
@@ -364,7 +365,7 @@ class OntologyConsistencyTest {
         Model m = loadJena(ontologyFile, vocabFile);
         Resource concept = SKOS.Concept;
         Set<Resource> concepts = m.listSubjectsWithProperty(RDF.type, concept).toSet();
-        assertEquals(77, concepts.size(), "number of concepts in vocab.ttl (74 + claim topic StrikeTarget, issue 12; + statuses Established, Contested, issue 14)");
+        assertEquals(78, concepts.size(), "number of concepts in vocab.ttl (74 + claim topic StrikeTarget, issue 12; + statuses Established, Contested, issue 14; + support strength TitleOnly, moved from borderlands.ttl)");
         List<String> problems = new ArrayList<>();
         Set<String> notationKeys = new HashSet<>();
         for (Resource c : concepts) {
@@ -378,7 +379,13 @@ class OntologyConsistencyTest {
             if (scheme == null || !scheme.getResource().hasProperty(RDF.type, SKOS.ConceptScheme)) {
                 problems.add(n + ": not in a concept scheme"); continue;
             }
-            if (!scheme.getResource().hasProperty(SKOS.hasTopConcept, c)) problems.add(n + ": scheme does not list it");
+            if (!c.getURI().startsWith(BLKV)) problems.add(n + ": not in the vocabulary namespace blkv:");
+            List<Resource> broader = c.listProperties(SKOS.broader).toList().stream().map(Statement::getResource).toList();
+            boolean top = scheme.getResource().hasProperty(SKOS.hasTopConcept, c) && c.hasProperty(SKOS.topConceptOf, scheme.getResource());
+            if (broader.isEmpty() != top) problems.add(n + ": a concept is a top concept (both directions) exactly when it has no broader concept");
+            for (Resource b : broader) {
+                if (!b.hasProperty(SKOS.inScheme, scheme.getResource())) problems.add(n + ": broader concept " + b + " not in the same scheme");
+            }
             if (!notationKeys.add(scheme.getResource().getURI() + "|" + notation.getString())) {
                 problems.add(n + ": duplicate notation in scheme");
             }
@@ -415,7 +422,7 @@ class OntologyConsistencyTest {
         List<Resource> hits = m.listSubjectsWithProperty(RDF.type, m.createResource(BLK + blkClass)).toList().stream()
                 .filter(r -> r.hasProperty(SKOS.notation, notation)).collect(Collectors.toList());
         assertEquals(1, hits.size(), blkClass + " with notation " + notation);
-        assertEquals(BLK + expectedLocalName, hits.get(0).getURI());
+        assertEquals(BLKV + expectedLocalName, hits.get(0).getURI());
     }
 
     // ------------------------------------------------------------------------------------------
@@ -511,6 +518,7 @@ class OntologyConsistencyTest {
 
     static final String PREFIXES = """
             PREFIX blk:  <https://w3id.org/borderlands-kg/ontology#>
+            PREFIX blkv:  <https://w3id.org/borderlands-kg/vocab/>
             PREFIX id:   <https://w3id.org/borderlands-kg/id/>
             PREFIX rdf:  <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -567,7 +575,7 @@ class OntologyConsistencyTest {
 
             id:tie-a-sanctuary-b a blk:Sanctuary ; skos:prefLabel "Testland shelters Group B"@en ;
                 rdfs:label "Testland shelters Group B"@en ; dct:identifier "tie-a-sanctuary-b" ;
-                blk:subject id:state-a ; blk:object id:group-b ; blk:accordingTo id:person-c ; blk:status blk:Contested ;
+                blk:subject id:state-a ; blk:object id:group-b ; blk:accordingTo id:person-c ; blk:status blkv:Contested ;
                 blk:validFrom "2021-08-01"^^xsd:date ; blk:validUntil "2025-12-31"^^xsd:date ;
                 blk:during [ a time:Interval ;
                     time:hasBeginning [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitMonth ] ; time:inXSDgYearMonth "2021-08"^^xsd:gYearMonth ;
@@ -577,70 +585,70 @@ class OntologyConsistencyTest {
                                   blk:earliest "2025-09-01"^^xsd:date ; blk:latest "2025-12-31"^^xsd:date ] ] ;
                 blk:citedSection id:sec-i-a ; blk:citedFootnote id:fn-1 .
             id:tie-c-office-b a blk:OfficeHolding ; skos:prefLabel "C. Person leads Group B"@en ;
-                rdfs:label "C. Person leads Group B"@en ; dct:identifier "tie-c-office-b" ; blk:status blk:Established ;
+                rdfs:label "C. Person leads Group B"@en ; dct:identifier "tie-c-office-b" ; blk:status blkv:Established ;
                 blk:subject id:person-c ; blk:object id:group-b ; blk:office "chief" ; blk:citedSection id:sec-i .
 
             id:ev-2025-10-conflict a blk:Conflict ; skos:prefLabel "Test conflict"@en ; rdfs:label "Test conflict"@en ;
-                dct:identifier "ev-2025-10-conflict" ; blk:status blk:Established ; blk:citedSection id:sec-i ;
+                dct:identifier "ev-2025-10-conflict" ; blk:status blkv:Established ; blk:citedSection id:sec-i ;
                 blk:date [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitMonth ] ; time:inXSDgYearMonth "2025-10"^^xsd:gYearMonth ;
                            blk:earliest "2025-10-01"^^xsd:date ; blk:latest "2025-10-31"^^xsd:date ] ;
                 blk:earliest "2025-10-01"^^xsd:date ; blk:latest "2025-10-31"^^xsd:date ;
                 blk:place id:pl-b ; blk:hasParticipant id:state-a ;
-                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Participant ; blk:status blk:Established ] .
+                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blkv:Participant ; blk:status blkv:Established ] .
             id:ev-2025-10-08-attack a blk:SuicideAttack ; skos:prefLabel "Attack in Testdistrict"@en ;
-                rdfs:label "Attack in Testdistrict"@en ; dct:identifier "ev-2025-10-08-attack" ; blk:status blk:Established ;
+                rdfs:label "Attack in Testdistrict"@en ; dct:identifier "ev-2025-10-08-attack" ; blk:status blkv:Established ;
                 blk:date [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitDay ] ; time:inXSDDate "2025-10-08"^^xsd:date ;
                            blk:earliest "2025-10-08"^^xsd:date ; blk:latest "2025-10-08"^^xsd:date ] ;
                 blk:earliest "2025-10-08"^^xsd:date ; blk:latest "2025-10-08"^^xsd:date ;
                 blk:place id:pl-b ; blk:hasParticipant id:group-b, id:state-a ;
-                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:group-b ; blk:role blk:Perpetrator ; blk:status blk:Established ] ,
-                                           [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Target ; blk:status blk:Established ] ;
+                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:group-b ; blk:role blkv:Perpetrator ; blk:status blkv:Established ] ,
+                                           [ a blk:Participation ; blk:agent id:state-a ; blk:role blkv:Target ; blk:status blkv:Established ] ;
                 sem:subEventOf id:ev-2025-10-conflict ; blk:outcome "several soldiers killed" ;
                 blk:citedSection id:sec-i-a ; blk:citedFootnote id:fn-1 .
             id:ev-2025-10-09-strike a blk:Airstrike ; skos:prefLabel "Strike after the attack"@en ;
-                rdfs:label "Strike after the attack"@en ; dct:identifier "ev-2025-10-09-strike" ; blk:status blk:Established ;
+                rdfs:label "Strike after the attack"@en ; dct:identifier "ev-2025-10-09-strike" ; blk:status blkv:Established ;
                 blk:date [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitDay ] ; time:inXSDDate "2025-10-09"^^xsd:date ;
                            blk:earliest "2025-10-09"^^xsd:date ; blk:latest "2025-10-09"^^xsd:date ] ;
                 blk:earliest "2025-10-09"^^xsd:date ; blk:latest "2025-10-09"^^xsd:date ;
                 blk:place id:pl-b ; blk:hasParticipant id:state-a ;
-                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Perpetrator ; blk:status blk:Established ] ;
+                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blkv:Perpetrator ; blk:status blkv:Established ] ;
                 sem:subEventOf id:ev-2025-10-conflict ; blk:triggeredBy id:ev-2025-10-08-attack ;
                 blk:citedSection id:sec-i-a .
             id:ev-2025-10-closure a blk:BorderClosure ; skos:prefLabel "Crossings closed"@en ;
-                rdfs:label "Crossings closed"@en ; dct:identifier "ev-2025-10-closure" ; blk:status blk:Established ;
+                rdfs:label "Crossings closed"@en ; dct:identifier "ev-2025-10-closure" ; blk:status blkv:Established ;
                 blk:date [ a time:Interval ;
                     time:hasBeginning [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitDay ] ; time:inXSDDate "2025-10-12"^^xsd:date ;
                                         blk:earliest "2025-10-12"^^xsd:date ; blk:latest "2025-10-12"^^xsd:date ] ] ;
                 blk:earliest "2025-10-12"^^xsd:date ;
                 blk:place id:pl-b ; blk:hasParticipant id:state-a, id:group-b ;
-                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blk:Authority ; blk:status blk:Established ] ,
-                                           [ a blk:Participation ; blk:agent id:group-b ; blk:role blk:SubjectRole ; blk:status blk:Established ] ;
+                blk:qualifiedParticipation [ a blk:Participation ; blk:agent id:state-a ; blk:role blkv:Authority ; blk:status blkv:Established ] ,
+                                           [ a blk:Participation ; blk:agent id:group-b ; blk:role blkv:SubjectRole ; blk:status blkv:Established ] ;
                 blk:citedSection id:sec-i .
 
             id:cl-a-accuses-b a blk:Allegation ; skos:prefLabel "Testland says Group B is sheltered"@en ;
                 rdfs:label "Testland says Group B is sheltered"@en ; dct:identifier "cl-a-accuses-b" ;
-                blk:claimant id:state-a ; blk:accused id:group-b ; blk:act blk:Harbouring ; blk:stance blk:Asserts ;
+                blk:claimant id:state-a ; blk:accused id:group-b ; blk:act blkv:Harbouring ; blk:stance blkv:Asserts ;
                 blk:content id:tie-a-sanctuary-b ; blk:quote "a test quote of six words"@en ;
                 blk:date [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitMonth ] ; time:inXSDgYearMonth "2025-11"^^xsd:gYearMonth ;
                            blk:earliest "2025-11-01"^^xsd:date ; blk:latest "2025-11-30"^^xsd:date ] ;
                 blk:citedSection id:sec-i-a ; blk:citedFootnote id:fn-1 .
             id:cl-b-denies a blk:Denial ; skos:prefLabel "Group B rejects it"@en ; rdfs:label "Group B rejects it"@en ;
                 dct:identifier "cl-b-denies" ; blk:claimant id:group-b ; blk:respondsTo id:cl-a-accuses-b ;
-                blk:content id:tie-a-sanctuary-b ; blk:act blk:Harbouring ; blk:stance blk:Denies ; blk:quote "not true"@en ; blk:citedSection id:sec-i-a .
+                blk:content id:tie-a-sanctuary-b ; blk:act blkv:Harbouring ; blk:stance blkv:Denies ; blk:quote "not true"@en ; blk:citedSection id:sec-i-a .
 
             id:fig-killed a blk:CasualtyFigure ; skos:prefLabel "Soldiers killed"@en ; rdfs:label "Soldiers killed"@en ;
-                dct:identifier "fig-killed" ; blk:value 11.0 ; blk:qualifier blk:Exact ; blk:unit blk:PersonUnit ;
+                dct:identifier "fig-killed" ; blk:value 11.0 ; blk:qualifier blkv:Exact ; blk:unit blkv:PersonUnit ;
                 blk:measure "soldiers killed" ; blk:event id:ev-2025-10-08-attack ; blk:place id:pl-b ;
                 blk:reportedBy id:state-a ; blk:citedSection id:sec-i-a ; blk:citedFootnote id:fn-1 .
             id:fig-share a blk:ShareFigure ; skos:prefLabel "Share of something"@en ; rdfs:label "Share of something"@en ;
-                dct:identifier "fig-share" ; blk:value 40 ; blk:valueMax 55 ; blk:qualifier blk:Range ; blk:unit blk:Percent ;
+                dct:identifier "fig-share" ; blk:value 40 ; blk:valueMax 55 ; blk:qualifier blkv:Range ; blk:unit blkv:Percent ;
                 blk:measure "share of something" ; blk:reportedBy id:person-c ; blk:citedSection id:sec-i ;
                 blk:period [ a time:Instant ; time:inDateTime [ a time:DateTimeDescription ; time:unitType time:unitYear ] ; time:inXSDgYear "2024"^^xsd:gYear ;
                              blk:earliest "2024-01-01"^^xsd:date ; blk:latest "2024-12-31"^^xsd:date ] .
 
             id:rec-reopen a blk:Recommendation ; skos:prefLabel "Reopen the crossings"@en ; rdfs:label "Reopen the crossings"@en ;
                 dct:identifier "rec-reopen" ; blk:addressedTo id:state-a ; blk:recommendedBy id:person-c ;
-                blk:concerns id:ev-2025-10-closure ; blk:topic blk:Trade ; blk:citedSection id:sec-i .
+                blk:concerns id:ev-2025-10-closure ; blk:topic blkv:Trade ; blk:citedSection id:sec-i .
             """;
 
     static Model ontologyAndVocabulary() {
@@ -715,7 +723,7 @@ class OntologyConsistencyTest {
                         + " eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone\"@en }",
                         "cl-b-denies", null, Severity.Violation),
                 broken("claim topic that is not a ClaimTopic", "DELETE WHERE { id:cl-b-denies blk:act ?a } ;"
-                        + " INSERT DATA { id:cl-b-denies blk:act blk:Trade }",
+                        + " INSERT DATA { id:cl-b-denies blk:act blkv:Trade }",
                         "cl-b-denies", "blk:act", Severity.Violation),
                 broken("figure without value", "DELETE WHERE { id:fig-killed blk:value ?v }",
                         "fig-killed", "blk:value", Severity.Violation),
@@ -775,10 +783,10 @@ class OntologyConsistencyTest {
                         "rec-reopen", null, Severity.Violation),
                 broken("actor that is also a place", "INSERT DATA { id:group-b a blk:District }",
                         "group-b", null, Severity.Violation),
-                broken("participation without role", "DELETE WHERE { ?p blk:agent id:group-b ; blk:role blk:Perpetrator }",
+                broken("participation without role", "DELETE WHERE { ?p blk:agent id:group-b ; blk:role blkv:Perpetrator }",
                         null, "blk:role", Severity.Violation),
-                broken("role that is not a participant role", "DELETE { ?p blk:role blk:Perpetrator }"
-                        + " INSERT { ?p blk:role blk:Asserts } WHERE { ?p blk:role blk:Perpetrator ; blk:agent id:group-b }",
+                broken("role that is not a participant role", "DELETE { ?p blk:role blkv:Perpetrator }"
+                        + " INSERT { ?p blk:role blkv:Asserts } WHERE { ?p blk:role blkv:Perpetrator ; blk:agent id:group-b }",
                         null, "blk:role", Severity.Violation),
                 broken("participation agent missing from hasParticipant",
                         "DELETE DATA { id:ev-2025-10-08-attack blk:hasParticipant id:group-b }",
@@ -820,8 +828,8 @@ class OntologyConsistencyTest {
                         "ev-2025-10-09-strike", "blk:place", Severity.Warning),
                 broken("claim without quote", "DELETE WHERE { id:cl-b-denies blk:quote ?q }",
                         "cl-b-denies", "blk:quote", Severity.Warning),
-                broken("policy measure without authority", "DELETE { ?p blk:role blk:Authority } INSERT { ?p blk:role blk:Participant }"
-                        + " WHERE { ?p blk:role blk:Authority }",
+                broken("policy measure without authority", "DELETE { ?p blk:role blkv:Authority } INSERT { ?p blk:role blkv:Participant }"
+                        + " WHERE { ?p blk:role blkv:Authority }",
                         "ev-2025-10-closure", "blk:qualifiedParticipation", Severity.Warning),
                 broken("district not within anything", "DELETE WHERE { id:pl-b geo:sfWithin ?p ; blk:within ?q }",
                         "pl-b", "geo:sfWithin", Severity.Warning),

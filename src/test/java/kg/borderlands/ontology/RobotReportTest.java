@@ -27,7 +27,7 @@ class RobotReportTest {
     Path tmp;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"borderlands.ttl", "shapes.ttl"})
+    @ValueSource(strings = {"borderlands.ttl", "vocab.ttl", "shapes.ttl"})
     void robotReportHasNoErrors(String file) throws Exception {
         Path classpath = TestProject.root().resolve("target/robot.classpath");
         assertTrue(Files.isRegularFile(classpath),

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class QualityChecksTest {
     private static final String PREFIXES = """
             @prefix blk: <https://w3id.org/borderlands-kg/ontology#> .
+            @prefix blkv: <https://w3id.org/borderlands-kg/vocab/> .
             @prefix bkr: <https://w3id.org/borderlands-kg/id/> .
             @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
             @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
@@ -51,7 +52,7 @@ class QualityChecksTest {
                 bkr:b-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
                 bkr:t a blk:CuratedRecord, blk:Tie ; blk:subject bkr:a ; blk:object bkr:b ; blk:citedSection bkr:sec-ii ;
                       blk:validFrom "2021-01-01"^^xsd:date ; blk:validUntil "2022-01-01"^^xsd:date ;
-                      blk:status blk:Contested ; blk:accordingTo bkr:a .
+                      blk:status blkv:Contested ; blk:accordingTo bkr:a .
                 """);
         assertEquals(List.of(), f);
     }
@@ -69,7 +70,7 @@ class QualityChecksTest {
                 bkr:c-record a blk:CuratedRecord ; blk:citedSection bkr:sec-ii .
                 bkr:e a blk:Actor ; skos:prefLabel "E" .
                 bkr:u a blk:CuratedRecord, blk:Tie ; blk:subject bkr:c ; blk:object bkr:b ; blk:citedSection bkr:sec-ii ;
-                      blk:status blk:Contested .
+                      blk:status blkv:Contested .
                 """);
         assertEquals(Set.of("qc:qc-01-record-without-provenance", "qc:qc-02-cited-footnote-unknown",
                 "qc:qc-03-tie-to-itself", "qc:qc-04-ends-before-it-starts", "qc:qc-05-untyped-reference",
@@ -115,20 +116,20 @@ class QualityChecksTest {
         List<Finding> f = run("""
                 # good: the strike names no target; Pakistan's claim about it does
                 bkr:strike1 a blk:CuratedRecord, blk:Event ; blk:citedSection bkr:sec-ii ;
-                    blk:qualifiedParticipation [ blk:agent bkr:army ; blk:role blk:Perpetrator ] .
+                    blk:qualifiedParticipation [ blk:agent bkr:army ; blk:role blkv:Perpetrator ] .
                 bkr:claim1 a blk:CuratedRecord, blk:Claim ; blk:citedSection bkr:sec-ii ; blk:claimant bkr:army ;
-                    blk:act blk:StrikeTarget ; blk:about bkr:strike1 , bkr:ttp .
+                    blk:act blkv:StrikeTarget ; blk:about bkr:strike1 , bkr:ttp .
                 # good: an attack with an established target and no contesting claim
                 bkr:attack a blk:CuratedRecord, blk:Event ; blk:citedSection bkr:sec-ii ;
-                    blk:qualifiedParticipation [ blk:agent bkr:army ; blk:role blk:Target ] .
+                    blk:qualifiedParticipation [ blk:agent bkr:army ; blk:role blkv:Target ] .
                 # bad: the announced target is also the event's fact
                 bkr:strike2 a blk:CuratedRecord, blk:Event ; blk:citedSection bkr:sec-ii ;
-                    blk:qualifiedParticipation [ blk:agent bkr:ttp ; blk:role blk:Target ] .
+                    blk:qualifiedParticipation [ blk:agent bkr:ttp ; blk:role blkv:Target ] .
                 bkr:claim2 a blk:CuratedRecord, blk:Claim ; blk:citedSection bkr:sec-ii ; blk:claimant bkr:army ;
-                    blk:act blk:StrikeTarget ; blk:about bkr:strike2 , bkr:ttp .
+                    blk:act blkv:StrikeTarget ; blk:about bkr:strike2 , bkr:ttp .
                 # bad: a target claim about no event, naming no target
                 bkr:claim3 a blk:CuratedRecord, blk:Claim ; blk:citedSection bkr:sec-ii ; blk:claimant bkr:army ;
-                    blk:act blk:StrikeTarget .
+                    blk:act blkv:StrikeTarget .
                 """);
         List<Finding> q = of("qc-09-announced-target-as-fact", f);
         assertEquals(Set.of("strike2", "claim3"), q.stream().map(Finding::recordId).collect(Collectors.toSet()), q.toString());

@@ -54,8 +54,9 @@ public final class Snapshot {
     /** Copies the named graphs of a store (in one read transaction). */
     public static Snapshot of(DatasetGraph dsg) {
         Objects.requireNonNull(dsg, "dataset");
-        // Pages show contested content too (marked by blk:status / blk:accordingTo): data ∪ claimed.
-        return Txn.calculateRead(dsg, () -> new Snapshot(copy(dsg, Vocab.GRAPH_DATA, Vocab.GRAPH_CLAIMED),
+        // Pages show contested content too (marked by blk:status / blk:accordingTo), and the external links of the
+        // linkset graph: data ∪ links ∪ claimed.
+        return Txn.calculateRead(dsg, () -> new Snapshot(copy(dsg, Vocab.GRAPH_DATA, kg.borderlands.link.Linkset.GRAPH, Vocab.GRAPH_CLAIMED),
                 copy(dsg, Vocab.GRAPH_INFERRED), copy(dsg, Vocab.GRAPH_ONTOLOGY)));
     }
 

@@ -32,12 +32,19 @@ import java.util.Set;
 
 /**
  * The served ontology (the store's ontology graph: {@code borderlands.ttl} and {@code vocab.ttl}) as documentation:
- * one {@link OntologyTerm} per term of the {@code blk:} namespace, with usage counts taken from the data once, when
- * the web layer starts; the ontology header's statements; and the RDF of the whole ontology or of one term.
+ * one {@link OntologyTerm} per term of the {@code blk:} namespace and per concept or concept scheme of the
+ * {@code blkv:} namespace, with usage counts taken from the data once, when the web layer starts; the ontology
+ * header's statements; the RDF of the whole ontology or of one term; and the deprecated IRIs
+ * ({@code owl:deprecated true}) with the term that replaces them ({@code dct:isReplacedBy}), which are not terms
+ * of their own but redirects.
  */
 public final class OntologyCatalogue {
     /** The ontology IRI: the document of every {@code blk:} hash IRI. */
     public static final String ONTOLOGY_IRI = Vocab.BASE + "ontology";
+    /** The vocabulary's ontology IRI (the header of {@code vocab.ttl}). */
+    public static final String VOCAB_IRI = Vocab.BASE + "vocab";
+    private static final Property REPLACED_BY = org.apache.jena.rdf.model.ResourceFactory
+            .createProperty(org.apache.jena.vocabulary.DCTerms.NS, "isReplacedBy");
 
     private static final Map<Resource, String> KIND_NAMES = new LinkedHashMap<>();
 
@@ -56,6 +63,9 @@ public final class OntologyCatalogue {
     private final Snapshot snapshot;
     private final Model ontology;
     private final Map<String, OntologyTerm> terms;
+    private final Map<String, OntologyTerm> concepts;
+    /** Deprecated {@code blk:} local name → the IRI that replaces it. */
+    private final Map<String, String> replacements;
     /** Statements of the ontology resources themselves ({@code <…/ontology> a owl:Ontology; …}). */
     private final List<Statement> header;
 
@@ -64,13 +74,24 @@ public final class OntologyCatalogue {
         this.ontology = snapshot.ontology();
         Counts counts = new Counts(snapshot);
         Map<String, OntologyTerm> out = new LinkedHashMap<>();
+        Map<String, OntologyTerm> vocab = new LinkedHashMap<>();
+        Map<String, String> replaced = new LinkedHashMap<>();
         List<Resource> subjects = new ArrayList<>();
         ontology.listSubjects().forEachRemaining(s -> {
-            if (s.isURIResource() && s.getURI().startsWith(Vocab.BLK) && s.getURI().length() > Vocab.BLK.length()) subjects.add(s);
+            if (s.isURIResource() && namespace(s.getURI()) != null && s.getURI().length() > namespace(s.getURI()).length()) subjects.add(s);
         });
         subjects.sort(Comparator.comparing(Resource::getURI));
-        for (Resource s : subjects) out.put(local(s), term(s, counts));
+        for (Resource s : subjects) {
+            Statement by = s.getProperty(REPLACED_BY);
+            if (s.hasLiteral(OWL2.deprecated, true) && by != null && by.getObject().isURIResource()) {
+                if (s.getURI().startsWith(Vocab.BLK)) replaced.put(local(s), by.getResource().getURI());
+                continue;
+            }
+            (s.getURI().startsWith(Vocab.BLK) ? out : vocab).put(local(s), term(s, counts));
+        }
         this.terms = java.util.Collections.unmodifiableMap(out);
+        this.concepts = java.util.Collections.unmodifiableMap(vocab);
+        this.replacements = java.util.Collections.unmodifiableMap(replaced);
         List<Statement> h = new ArrayList<>();
         ontology.listSubjectsWithProperty(RDF.type, OWL.Ontology).forEachRemaining(o -> h.addAll(o.listProperties().toList()));
         h.sort(Comparator.comparing((Statement st) -> st.getSubject().getURI()).thenComparing(st -> st.getPredicate().getURI()));
@@ -81,13 +102,43 @@ public final class OntologyCatalogue {
         return new OntologyCatalogue(Objects.requireNonNull(snapshot, "snapshot"));
     }
 
-    /** Every term of the {@code blk:} namespace, by local name, in IRI order. */
+    /** Every term of the {@code blk:} namespace, by local name, in IRI order (deprecated IRIs left out). */
     public Map<String, OntologyTerm> terms() {
         return terms;
     }
 
     public Optional<OntologyTerm> term(String localName) {
         return Optional.ofNullable(terms.get(localName));
+    }
+
+    /** Every concept and concept scheme of the {@code blkv:} namespace, by local name, in IRI order. */
+    public Map<String, OntologyTerm> concepts() {
+        return concepts;
+    }
+
+    public Optional<OntologyTerm> concept(String localName) {
+        return Optional.ofNullable(concepts.get(localName));
+    }
+
+    /**
+     * The IRI that replaces a deprecated {@code blk:} term (renamed, or a concept moved to {@code blkv:} by issue
+     * #14), if {@code localName} is one.
+     */
+    public Optional<String> replacement(String localName) {
+        return Optional.ofNullable(replacements.get(localName));
+    }
+
+    /** Deprecated {@code blk:} local names and the IRIs that replace them. */
+    public Map<String, String> replacements() {
+        return replacements;
+    }
+
+    /** The page that documents an IRI of ours: {@code /ontology/{local}} or {@code /vocab/{local}}; null if not ours. */
+    public static String page(String iri) {
+        if (iri == null) return null;
+        if (iri.startsWith(Vocab.BLK)) return "/ontology/" + iri.substring(Vocab.BLK.length());
+        if (iri.startsWith(Vocab.VOCAB)) return "/vocab/" + iri.substring(Vocab.VOCAB.length());
+        return null;
     }
 
     /** The statements about the ontologies themselves (title, version, licence…), as in the files. */
@@ -111,11 +162,16 @@ public final class OntologyCatalogue {
 
     /** A term's own statements (with the blank nodes they lead to: restrictions, lists) and its ontology. */
     public Model describe(String localName) {
+        return describe(terms.get(localName));
+    }
+
+    /** A term's own statements, as {@link #describe(String)}, for a term of either namespace. */
+    public Model describe(OntologyTerm term) {
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefixes(Vocab.prefixes());
         m.setNsPrefix("owl", OWL.NS);
-        if (!terms.containsKey(localName)) return m;
-        Resource t = ontology.getResource(Vocab.BLK + localName);
+        if (term == null) return m;
+        Resource t = ontology.getResource(term.iri());
         Deque<Resource> todo = new ArrayDeque<>(List.of(t));
         Set<Resource> seen = new HashSet<>();
         while (!todo.isEmpty()) {
@@ -126,7 +182,7 @@ public final class OntologyCatalogue {
                 if (st.getObject().isAnon()) todo.push(st.getResource());
             }
         }
-        m.add(t, RDFS.isDefinedBy, m.getResource(ONTOLOGY_IRI));
+        m.add(t, RDFS.isDefinedBy, m.getResource(term.iri().startsWith(Vocab.VOCAB) ? VOCAB_IRI : ONTOLOGY_IRI));
         return m;
     }
 
@@ -186,7 +242,7 @@ public final class OntologyCatalogue {
     private Ref ref(RDFNode n) {
         if (n.isURIResource()) {
             Resource r = n.asResource();
-            boolean ours = r.getURI().startsWith(Vocab.BLK);
+            boolean ours = namespace(r.getURI()) != null;
             return new Ref(r.getURI(), ours ? snapshot.label(r) : Snapshot.compact(r.getURI()), ours ? local(r) : null);
         }
         if (n.isAnon()) return new Ref(null, anonymous(n.asResource()), null);
@@ -223,7 +279,7 @@ public final class OntologyCatalogue {
     private String name(RDFNode n) {
         if (n.isURIResource()) {
             Resource r = n.asResource();
-            return r.getURI().startsWith(Vocab.BLK) ? local(r) : Snapshot.compact(r.getURI());
+            return namespace(r.getURI()) != null ? local(r) : Snapshot.compact(r.getURI());
         }
         if (n.isLiteral()) return n.asLiteral().getLexicalForm();
         return "(" + anonymous(n.asResource()) + ")";
@@ -244,12 +300,20 @@ public final class OntologyCatalogue {
     }
 
     static String local(Resource r) {
-        return r.getURI().substring(Vocab.BLK.length());
+        return r.getURI().substring(namespace(r.getURI()).length());
+    }
+
+    /** {@code blk:} or {@code blkv:} if the IRI is in one of them, else null. */
+    private static String namespace(String iri) {
+        if (iri.startsWith(Vocab.BLK)) return Vocab.BLK;
+        if (iri.startsWith(Vocab.VOCAB)) return Vocab.VOCAB;
+        return null;
     }
 
     /** OWL 2 terms that Jena's OWL vocabulary lacks. */
     private static final class OWL2 {
         static final Resource NamedIndividual = org.apache.jena.rdf.model.ResourceFactory.createResource(OWL.NS + "NamedIndividual");
+        static final Property deprecated = prop("deprecated");
         static final Property qualifiedCardinality = prop("qualifiedCardinality");
         static final Property minQualifiedCardinality = prop("minQualifiedCardinality");
         static final Property maxQualifiedCardinality = prop("maxQualifiedCardinality");

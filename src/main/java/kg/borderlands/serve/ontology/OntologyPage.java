@@ -1,6 +1,7 @@
 package kg.borderlands.serve.ontology;
 
 import kg.borderlands.serve.ld.Html;
+import kg.borderlands.serve.ld.Snapshot;
 import kg.borderlands.Vocab;
 import kg.borderlands.serve.ontology.OntologyTerm.Ref;
 import kg.borderlands.serve.ontology.OntologyTerm.Usage;
@@ -53,7 +54,9 @@ public final class OntologyPage {
 
         Map<String, List<OntologyTerm>> groups = new LinkedHashMap<>();
         for (String g : GROUPS) groups.put(g, new ArrayList<>());
-        for (OntologyTerm t : catalogue.terms().values()) {
+        List<OntologyTerm> all = new ArrayList<>(catalogue.terms().values());
+        all.addAll(catalogue.concepts().values());
+        for (OntologyTerm t : all) {
             String g = t.kinds().isEmpty() ? "other" : t.kinds().get(0);
             groups.getOrDefault(g, groups.get("other")).add(t);
         }
@@ -64,6 +67,12 @@ public final class OntologyPage {
             for (OntologyTerm t : ts) h.link("#" + t.localName(), t.localName());
             h.raw("</p>");
         });
+        if (!catalogue.replacements().isEmpty()) {
+            h.raw("<h2>Deprecated IRIs (").text(Integer.toString(catalogue.replacements().size())).raw(")</h2><p>");
+            catalogue.replacements().forEach((old, by) -> h.text(old).raw(" → ")
+                    .link(OntologyCatalogue.page(by), Snapshot.compact(by)).raw(" "));
+            h.raw("</p>");
+        }
         h.raw("</nav>");
         groups.forEach((g, ts) -> {
             for (OntologyTerm t : ts) term(h, t, true);
@@ -73,11 +82,12 @@ public final class OntologyPage {
 
     /** The page of one term. */
     public static String single(OntologyTerm t) {
-        Html h = open((t.label() == null ? t.localName() : t.label()) + " — Borderlands KG ontology", "/ontology/" + t.localName());
+        String page = OntologyCatalogue.page(t.iri());
+        Html h = open((t.label() == null ? t.localName() : t.label()) + " — Borderlands KG ontology", page);
         h.raw("<p class=\"meta\">").link("/ontology#" + t.localName(), "in the whole ontology").raw(" · this term as ")
-                .link("/ontology/" + t.localName() + ".ttl", "Turtle").raw(", ")
-                .link("/ontology/" + t.localName() + ".jsonld", "JSON-LD").raw(", ")
-                .link("/ontology/" + t.localName() + ".rdf", "RDF/XML").raw("</p>");
+                .link(page + ".ttl", "Turtle").raw(", ")
+                .link(page + ".jsonld", "JSON-LD").raw(", ")
+                .link(page + ".rdf", "RDF/XML").raw("</p>");
         term(h, t, false);
         return close(h);
     }
@@ -87,7 +97,7 @@ public final class OntologyPage {
         h.raw(inWhole ? "<h3>" : "<h1>").text(t.label() == null ? t.localName() : t.label()).raw(inWhole ? "</h3>" : "</h1>");
         h.raw("<p class=\"kinds\">").text(String.join(", ", t.kinds())).raw("</p>");
         h.raw("<p class=\"meta\"><code>").text(t.iri()).raw("</code>");
-        if (inWhole) h.raw(" · ").link("/ontology/" + t.localName(), "page");
+        if (inWhole) h.raw(" · ").link(OntologyCatalogue.page(t.iri()), "page");
         h.raw("</p>");
         if (t.definition() != null) h.raw("<p class=\"definition\">").text(t.definition()).raw("</p>");
         else h.raw("<p class=\"none\">no definition</p>");
@@ -114,7 +124,7 @@ public final class OntologyPage {
         for (int i = 0; i < refs.size(); i++) {
             if (i > 0) h.raw(", ");
             Ref r = refs.get(i);
-            if (r.local() != null) h.link(inWhole ? "#" + r.local() : "/ontology/" + r.local(), r.label());
+            if (r.local() != null) h.link(inWhole ? "#" + r.local() : OntologyCatalogue.page(r.iri()), r.label());
             else if (r.iri() != null) h.link(r.iri(), r.label());
             else h.text(r.label());
         }

@@ -20,8 +20,13 @@ import java.util.regex.Pattern;
 /**
  * Publishes the ontology where its IRIs point. {@code https://w3id.org/borderlands-kg/ontology} (and so every term
  * {@code …/ontology#Term}, whose document it is) is served at {@code /ontology}; each term also has its own
- * resource {@code /ontology/{Term}}. Both negotiate HTML documentation, Turtle, JSON-LD, N-Triples and RDF/XML (or
- * take a suffix: {@code /ontology.ttl}, {@code /ontology/Actor.jsonld}), like the record pages under {@code /id/}.
+ * resource {@code /ontology/{Term}}. The controlled vocabularies' concepts and schemes
+ * ({@code https://w3id.org/borderlands-kg/vocab/{Concept}}) are served at {@code /vocab/{Concept}}, and the
+ * vocabulary {@code …/vocab} at {@code /vocab} (the same document as {@code /ontology}: both files together).
+ * All negotiate HTML documentation, Turtle, JSON-LD, N-Triples and RDF/XML (or take a suffix: {@code /ontology.ttl},
+ * {@code /ontology/Actor.jsonld}), like the record pages under {@code /id/}. A deprecated term
+ * ({@code owl:deprecated true}, {@code dct:isReplacedBy}: renamed or moved by issue #14) answers
+ * {@code 308 Permanent Redirect} to the page of the term that replaces it, keeping a suffix.
  */
 public final class OntologyServlet extends ReadOnlyServlet {
     private static final Pattern TERM = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
@@ -49,8 +54,10 @@ public final class OntologyServlet extends ReadOnlyServlet {
     /** The path specs of {@link #servlets}, known before any catalogue is built. */
     public static java.util.List<String> paths() {
         java.util.List<String> p = new java.util.ArrayList<>();
-        p.add("/ontology/*");
-        for (Variant v : Variant.values()) p.add("/ontology." + v.suffix);
+        for (String root : java.util.List.of("/ontology", "/vocab")) {
+            p.add(root + "/*");
+            for (Variant v : Variant.values()) p.add(root + "." + v.suffix);
+        }
         return p;
     }
 
@@ -69,19 +76,33 @@ public final class OntologyServlet extends ReadOnlyServlet {
             }
             variant = chosen.get();
         }
-        if (path.equals("/ontology") || path.equals("/ontology/")) {
-            send(resp, variant, "/ontology", OntologyCatalogue.ONTOLOGY_IRI, wholePage, catalogue.wholeOntology());
+        boolean vocab = path.equals("/vocab") || path.startsWith("/vocab/");
+        String root = vocab ? "/vocab" : "/ontology";
+        if (path.equals(root) || path.equals(root + "/")) {
+            send(resp, variant, root, vocab ? OntologyCatalogue.VOCAB_IRI : OntologyCatalogue.ONTOLOGY_IRI, wholePage,
+                    catalogue.wholeOntology());
             return;
         }
-        String local = path.substring("/ontology/".length());
-        Optional<OntologyTerm> term = TERM.matcher(local).matches() ? catalogue.term(local) : Optional.empty();
+        String local = path.substring(root.length() + 1);
+        boolean valid = TERM.matcher(local).matches();
+        Optional<OntologyTerm> term = !valid ? Optional.empty() : vocab ? catalogue.concept(local) : catalogue.term(local);
+        if (term.isEmpty() && valid && !vocab) {
+            Optional<String> by = catalogue.replacement(local);
+            if (by.isPresent() && OntologyCatalogue.page(by.get()) != null) {
+                resp.setStatus(308);
+                resp.setHeader("Location", OntologyCatalogue.page(by.get()) + (explicit == null ? "" : "." + explicit.suffix));
+                resp.setHeader("Link", "<" + by.get() + ">; rel=\"successor-version\"");
+                resp.setContentLength(0);
+                return;
+            }
+        }
         if (term.isEmpty()) {
             LinkedDataServlet.notFound(resp, variant, new ApiException(404, ApiException.UNKNOWN_ID,
-                    "no term '" + local + "' in the ontology (see /ontology)"));
+                    "no term '" + local + "' in the " + (vocab ? "vocabularies (see /vocab)" : "ontology (see /ontology)")));
             return;
         }
-        send(resp, variant, "/ontology/" + local, term.get().iri(), variant == Variant.HTML ? OntologyPage.single(term.get()) : null,
-                variant == Variant.HTML ? null : catalogue.describe(local));
+        send(resp, variant, root + "/" + local, term.get().iri(), variant == Variant.HTML ? OntologyPage.single(term.get()) : null,
+                variant == Variant.HTML ? null : catalogue.describe(term.get()));
     }
 
     private static void send(HttpServletResponse resp, Variant variant, String page, String iri, String html, Model rdf)

@@ -17,6 +17,7 @@ import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.process.normalize.CanonicalizeLiteral;
 import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -59,12 +60,29 @@ class OntologyPublishingTest {
         if (server != null) server.close();
     }
 
+    /** Our terms: {@code blk:} classes and properties and {@code blkv:} concepts and schemes, not the deprecated IRIs. */
     private static List<Resource> ourTerms() {
         List<Resource> terms = new ArrayList<>();
         files.listSubjects().forEachRemaining(s -> {
-            if (s.isURIResource() && s.getURI().startsWith(Vocab.BLK) && s.getURI().length() > Vocab.BLK.length()) terms.add(s);
+            if (s.isURIResource() && local(s) != null && !local(s).isEmpty() && !deprecated(s)) terms.add(s);
         });
         return terms;
+    }
+
+    private static boolean deprecated(Resource s) {
+        return files.contains(s, OWL2.deprecated, files.createTypedLiteral(true));
+    }
+
+    /** The local name in blk: or blkv:, else null. */
+    private static String local(Resource s) {
+        String u = s.getURI();
+        return u.startsWith(Vocab.BLK) ? u.substring(Vocab.BLK.length())
+                : u.startsWith(Vocab.VOCAB) ? u.substring(Vocab.VOCAB.length()) : null;
+    }
+
+    /** Where a term of ours is documented: /ontology/{local} for blk:, /vocab/{local} for blkv:. */
+    private static String page(Resource s) {
+        return (s.getURI().startsWith(Vocab.BLK) ? "/ontology/" : "/vocab/") + local(s);
     }
 
     private static Model parse(HttpResponse<String> r, Lang lang) {
@@ -107,7 +125,7 @@ class OntologyPublishingTest {
         }
         assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         for (Resource t : ourTerms()) {
-            String local = t.getURI().substring(Vocab.BLK.length());
+            String local = local(t);
             assertTrue(html.body().contains("id=\"" + local + "\""), "the hash IRI …#" + local + " lands on its section");
         }
     }
@@ -116,9 +134,10 @@ class OntologyPublishingTest {
     void everyTermIriDereferencesToItsOwnStatements() throws Exception {
         List<Resource> terms = ourTerms();
         assertTrue(terms.size() > 100, "the ontology has its terms: " + terms.size());
+        assertTrue(terms.stream().filter(t -> t.getURI().startsWith(Vocab.VOCAB)).count() > 70, "the concepts are served too");
         for (Resource t : terms) {
-            String local = t.getURI().substring(Vocab.BLK.length());
-            HttpResponse<String> r = server.get("/ontology/" + local, "text/turtle");
+            String local = page(t);
+            HttpResponse<String> r = server.get(page(t), "text/turtle");
             assertEquals(200, r.statusCode(), local);
             Model m = parse(r, Lang.TURTLE);
             for (Statement st : files.listStatements(t, null, (RDFNode) null).toList()) {
@@ -128,15 +147,16 @@ class OntologyPublishingTest {
                     assertTrue(m.contains(st), local + ": " + st);
                 }
             }
-            assertTrue(m.contains(t, RDFS.isDefinedBy, m.getResource(OntologyCatalogue.ONTOLOGY_IRI)), local);
+            assertTrue(m.contains(t, RDFS.isDefinedBy, m.getResource(t.getURI().startsWith(Vocab.VOCAB)
+                    ? OntologyCatalogue.VOCAB_IRI : OntologyCatalogue.ONTOLOGY_IRI)), local);
         }
     }
 
     @Test
     void everyTermHasADocumentationPage() throws Exception {
         for (Resource t : ourTerms()) {
-            String local = t.getURI().substring(Vocab.BLK.length());
-            HttpResponse<String> r = server.get("/ontology/" + local, "text/html");
+            String local = page(t);
+            HttpResponse<String> r = server.get(page(t), "text/html");
             assertEquals(200, r.statusCode(), local);
             String page = r.body();
             String label = string(t, RDFS.label, SKOS.prefLabel);
@@ -144,9 +164,14 @@ class OntologyPublishingTest {
             String definition = string(t, SKOS.definition);
             if (definition != null) assertTrue(page.contains(esc(definition)), local + " definition");
             boolean isClass = files.contains(t, RDF.type, OWL.Class);
-            for (Resource sub : files.listSubjectsWithProperty(isClass ? RDFS.subClassOf : RDFS.subPropertyOf, t).toList()) {
-                String subLocal = sub.getURI().substring(Vocab.BLK.length());
-                assertTrue(page.contains("href=\"/ontology/" + subLocal + "\""), local + " lists its sub-term " + subLocal);
+            boolean isConcept = files.contains(t, RDF.type, SKOS.Concept);
+            var down = isConcept ? SKOS.broader : isClass ? RDFS.subClassOf : RDFS.subPropertyOf;
+            for (Resource sub : files.listSubjectsWithProperty(down, t).toList()) {
+                if (local(sub) == null || deprecated(sub)) continue;
+                assertTrue(page.contains("href=\"" + page(sub) + "\""), local + " lists its sub-term " + page(sub));
+            }
+            for (RDFNode b : files.listObjectsOfProperty(t, SKOS.broader).toList()) {
+                assertTrue(page.contains("href=\"" + page(b.asResource()) + "\""), local + " links its broader concept");
             }
             for (var p : List.of(RDFS.domain, RDFS.range)) {
                 for (RDFNode o : files.listObjectsOfProperty(t, p).toList()) {
@@ -183,8 +208,9 @@ class OntologyPublishingTest {
                 count("/ontology/Actor", "instances with inferred types"));
         assertEquals(count(data, "SELECT (COUNT(*) AS ?n) { ?s <" + Vocab.BLK + "subject> ?o }"),
                 count("/ontology/subject", "statements in the data"));
-        assertEquals(count(data, "SELECT (COUNT(*) AS ?n) { ?s ?p <" + Vocab.BLK + "Perpetrator> }"),
-                count("/ontology/Perpetrator", "times used as a value in the data"));
+        assertEquals(count(data, "SELECT (COUNT(*) AS ?n) { ?s ?p <" + Vocab.VOCAB + "Perpetrator> }"),
+                count("/vocab/Perpetrator", "times used as a value in the data"));
+        assertTrue(count("/vocab/Perpetrator", "times used as a value in the data") > 0, "the data uses the blkv: concept");
     }
 
     private static long count(Model m, String query) {
@@ -219,6 +245,47 @@ class OntologyPublishingTest {
     /** The statements of blk:Actor in the files, plus its rdfs:isDefinedBy (no blank nodes hang off it). */
     private static long describedActor() {
         return files.listStatements(files.getResource(Vocab.BLK + "Actor"), null, (RDFNode) null).toList().size() + 1;
+    }
+
+    /**
+     * Terms renamed or moved by issue #14 (found with {@code git log -p -- ontology/}): the case-only pairs renamed,
+     * and every concept and concept scheme moved from {@code blk:} to {@code blkv:} under the same local name.
+     * Each old IRI is declared deprecated, with the new one as {@code dct:isReplacedBy}, and its page answers a
+     * permanent redirect (308) to the new page, keeping the format suffix.
+     */
+    @Test
+    void renamedAndMovedTermsAreDeprecatedAndRedirect() throws Exception {
+        java.util.Map<String, String> moved = new java.util.TreeMap<>(java.util.Map.of(
+                "country", Vocab.BLK + "homeState",
+                "Subject", Vocab.VOCAB + "SubjectRole",
+                "Claimant", Vocab.VOCAB + "ClaimantRole"));
+        files.listSubjectsWithProperty(RDF.type, SKOS.Concept).forEachRemaining(c -> moved.put(local(c), c.getURI()));
+        files.listSubjectsWithProperty(RDF.type, SKOS.ConceptScheme).forEachRemaining(c -> moved.put(local(c), c.getURI()));
+        moved.remove("SupportStrengthScheme");   // new with the move: blk:TitleOnly had no scheme, so no old IRI
+        assertTrue(moved.size() > 80, "3 renamed terms, 78 concepts and 8 schemes: " + moved.size());
+        var replacedBy = files.createProperty("http://purl.org/dc/terms/", "isReplacedBy");
+        List<String> problems = new ArrayList<>();
+        for (var e : moved.entrySet()) {
+            Resource old = files.getResource(Vocab.BLK + e.getKey());
+            if (!deprecated(old)) problems.add(e.getKey() + ": not owl:deprecated true");
+            if (!files.contains(old, replacedBy, files.getResource(e.getValue()))) problems.add(e.getKey() + ": no dct:isReplacedBy " + e.getValue());
+            String target = (e.getValue().startsWith(Vocab.BLK) ? "/ontology/" : "/vocab/") + local(files.getResource(e.getValue()));
+            HttpResponse<String> r = server.get("/ontology/" + e.getKey(), "text/html");
+            if (r.statusCode() != 308) problems.add("/ontology/" + e.getKey() + ": " + r.statusCode() + ", not 308");
+            else if (!target.equals(r.headers().firstValue("Location").orElse(""))) {
+                problems.add("/ontology/" + e.getKey() + " → " + r.headers().firstValue("Location").orElse("(none)") + ", not " + target);
+            } else if (server.get(target, "text/html").statusCode() != 200) problems.add(target + " is not served");
+        }
+        assertEquals(List.of(), problems);
+        HttpResponse<String> ttl = server.get("/ontology/Subject.ttl", null);
+        assertEquals(308, ttl.statusCode());
+        assertEquals("/vocab/SubjectRole.ttl", ttl.headers().firstValue("Location").orElse(""));
+        // the case-only twin of the old IRI is still its own term, not a redirect
+        assertEquals(200, server.get("/ontology/subject", "text/html").statusCode());
+        // an old IRI is not a term of the vocabulary namespace, and the new pages list no deprecated term
+        assertEquals(404, server.get("/vocab/country", "text/html").statusCode());
+        String whole = server.get("/ontology", "text/html").body();
+        assertTrue(whole.contains("Deprecated IRIs (" + moved.size() + ")"), "the whole document lists the deprecated IRIs");
     }
 
     @Test
