@@ -13,8 +13,9 @@ import kg.borderlands.serve.ReloadableServlets;
 import kg.borderlands.serve.ServeLimits;
 import kg.borderlands.serve.ServedDataset;
 import kg.borderlands.serve.SpatialIndexSetup;
-import kg.borderlands.serve.api.DeferredServlet;
+import kg.borderlands.load.BuildChecksums;
 import kg.borderlands.serve.api.WebApp;
+import kg.borderlands.serve.artifacts.ServingArtifacts;
 import kg.borderlands.serve.cache.CacheSettings;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.slf4j.LoggerFactory;
@@ -24,13 +25,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -39,9 +41,6 @@ import java.util.concurrent.atomic.AtomicReference;
                 + "the explorer (/); /$/ping, /$/stats, /$/metrics. No updates are accepted. A build published "
                 + "later by 'load' is served without restart. Limits and operation: docs/operations.md.")
 final class ServeCommand implements Callable<Integer> {
-    /** How long a web request waits for the first web layer at start before a 503. */
-    private static final long WEB_WAIT_MILLIS = 60_000;
-
     @Mixin
     StoreOptions options;
 
@@ -137,17 +136,24 @@ final class ServeCommand implements Callable<Integer> {
         if (child.isPresent()) return HeapLimit.runChild(child.get());
 
         long t0 = System.nanoTime();
+        long jvmMillis = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         StoreManager store = options.storeManager();
+        // at start, the build is checked by its manifest and file sizes (a truncated file is refused here); the
+        // digests of its files are verified in the background once the server answers (see verifyInBackground)
+        store.deferDigests(true);
         LoadOperation.Result r = LoadOperation.ensure(options.inputs(), store, false);
-        String build = store.current().orElseThrow().getFileName().toString();
+        Path buildDir = store.current().orElseThrow();
+        String build = buildDir.getFileName().toString();
+        long tChecked = System.nanoTime();
         DatasetGraph opened = store.open();
-        SpatialIndexSetup.install(opened);   // before the served dataset copies the build's context
-        ServedDataset served = new ServedDataset(new ServedDataset.Build(build, opened));
+        store.deferDigests(false);   // a build swapped in later is verified in full before it is served
+        long tOpened = System.nanoTime();
+        ServedDataset.Build first = new ServedDataset.Build(build, opened, buildDir);
+        installSpatialIndex(first);   // before the served dataset copies the build's context
+        long tSpatial = System.nanoTime();
+        ServedDataset served = new ServedDataset(first);
+        ReloadableServlets web = new ReloadableServlets(webLayer(first, served, queries));
         long t1 = System.nanoTime();
-        // the first web layer (copies and indexes the store) is built once the server answers SPARQL;
-        // web requests wait for it
-        CompletableFuture<Map<String, HttpServlet>> firstWeb = new CompletableFuture<>();
-        ReloadableServlets web = new ReloadableServlets(DeferredServlet.all(webPaths(), firstWeb, WEB_WAIT_MILLIS));
         // the build whose web layer is installed: answers are cached only while it is the served one
         AtomicReference<String> installed = new AtomicReference<>(build);
         KgServer server = KgServer.builder().dataset(served).port(port).host(host).limits(limits).cache(cache)
@@ -156,17 +162,18 @@ final class ServeCommand implements Callable<Integer> {
                 .extension(web.extension())
                 .build();
         server.start();
-        LoggerFactory.getLogger(ServeCommand.class).info("start-up: store checked and opened in {} ms, server answering {} ms later",
-                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-        WebApp.buildAsync(served.current().dataset(), queries).whenComplete((w, e) -> {
-            if (e != null) firstWeb.completeExceptionally(e);
-            else firstWeb.complete(webLayer(w, served));
-        });
+        LoggerFactory.getLogger(ServeCommand.class).info("start-up: JVM and command line {} ms; inputs and store checked in {} ms; "
+                        + "TDB2 opened in {} ms; spatial index {} ms; web layer {} ms; server answering {} ms later",
+                jvmMillis, (tChecked - t0) / 1_000_000, (tOpened - tChecked) / 1_000_000, (tSpatial - tOpened) / 1_000_000,
+                (t1 - tSpatial) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        SpatialIndexSetup.warm(first.dataset());
+        verifyInBackground(store, buildDir, server);
         Lease lease = new Lease(store.root(), server.datasetUrl());
         lease.write(build);
-        BuildWatcher watcher = new BuildWatcher(store, served, dsg -> {
-            SpatialIndexSetup.install(dsg);   // a newly opened build: its index goes with it into service (ServedDataset.swap)
-            Map<String, HttpServlet> next = webLayer(WebApp.build(dsg, queries), served);
+        BuildWatcher watcher = new BuildWatcher(store, served, b -> {
+            installSpatialIndex(b);   // a newly opened build: its index goes with it into service (ServedDataset.swap)
+            SpatialIndexSetup.warm(b.dataset());
+            Map<String, HttpServlet> next = webLayer(b, served, queries);
             return () -> {
                 try {
                     web.install(next);
@@ -204,17 +211,46 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The web layer (API, pages, explorer, VoID) for one build; VoID counts through the served dataset. */
-    private static Map<String, HttpServlet> webLayer(WebApp app, ServedDataset served) {
-        Map<String, HttpServlet> m = new LinkedHashMap<>(app.servlets());
+    /**
+     * The web layer (API, pages, explorer, VoID) for one build, over its serving artifacts (read on first use);
+     * VoID counts through the served dataset.
+     */
+    private static Map<String, HttpServlet> webLayer(ServedDataset.Build build, ServedDataset served, Path queries) {
+        Map<String, HttpServlet> m = new LinkedHashMap<>(WebApp.of(build, queries).servlets());
         m.put(VoidDescription.WELL_KNOWN_PATH, new VoidServlet(served, KgServer.DATASET + "/sparql"));
         return m;
     }
 
-    /** The path specs of {@link #webLayer}, known before it is built. */
-    private static List<String> webPaths() {
-        List<String> specs = new java.util.ArrayList<>(WebApp.PATHS);
-        specs.add(VoidDescription.WELL_KNOWN_PATH);
-        return specs;
+    /** The build's saved spatial index, or one built now for a build without serving artifacts. */
+    private static void installSpatialIndex(ServedDataset.Build build) {
+        Path saved = build.directory() == null ? null : ServingArtifacts.spatialIndex(build.directory());
+        if (saved != null && Files.isRegularFile(saved)) SpatialIndexSetup.install(build.dataset(), saved);
+        else SpatialIndexSetup.install(build.dataset());
     }
+
+    /**
+     * Verifies the digests of every file of the served build while the server answers. On a mismatch (a changed
+     * byte in a file of the right size), the build is marked damaged, so the next {@code load} or {@code serve}
+     * rebuilds it, and this server stops with an error rather than keep answering from it.
+     */
+    private static void verifyInBackground(StoreManager store, Path build, KgServer server) {
+        Thread t = new Thread(() -> {
+            long t0 = System.nanoTime();
+            try {
+                store.verify(build);
+                LoggerFactory.getLogger(ServeCommand.class).info("build {} verified against its checksums in {} ms",
+                        build.getFileName(), (System.nanoTime() - t0) / 1_000_000);
+            } catch (IOException | RuntimeException e) {
+                BuildChecksums.markDamaged(build, String.valueOf(e.getMessage()));
+                LoggerFactory.getLogger(ServeCommand.class).error("BKG-E202 {}; stopping the server", e.getMessage());
+                System.exit(DAMAGED_EXIT);
+            }
+        }, "verify-build");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** Exit code of a server that found its build damaged after it started. */
+    static final int DAMAGED_EXIT = 3;
 }

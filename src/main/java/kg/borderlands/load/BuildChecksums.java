@@ -24,8 +24,10 @@ import java.util.stream.Stream;
  * by {@code StoreIntegrityTest}).
  */
 public final class BuildChecksums {
+    /** Written into a build whose files were found not to match their checksums after it was put in service. */
+    public static final String DAMAGED = "DAMAGED";
     private static final Set<String> UNSTABLE = Set.of("tdb.lock", BuildManifest.FILE, BuildManifest.FILE + ".tmp",
-            StoreManager.INCOMPLETE);
+            StoreManager.INCOMPLETE, DAMAGED);
 
     private BuildChecksums() {}
 
@@ -43,7 +45,13 @@ public final class BuildChecksums {
         /** The digest of every file: for {@code serve} and {@code load}, which use the TDB2 database. */
         ALL,
         /** The digest of the dump only: for read commands, which read nothing else. */
-        DUMP
+        DUMP,
+        /**
+         * No digest: the manifest, every file present with its size, and no {@code DAMAGED} marker. For
+         * {@code serve}'s start, which then verifies every digest in the background ({@link #markDamaged} on a
+         * mismatch).
+         */
+        SIZES
     }
 
     /** {@link #verify(Path, Scope)} of everything. */
@@ -62,6 +70,10 @@ public final class BuildChecksums {
         if (Files.exists(build.resolve(StoreManager.INCOMPLETE))) {
             throw damaged(build, "was never finished (a load stopped while writing it)");
         }
+        if (Files.exists(build.resolve(DAMAGED))) {
+            String why = Files.readString(build.resolve(DAMAGED), java.nio.charset.StandardCharsets.UTF_8).trim();
+            throw damaged(build, "was found damaged while served (" + why + ")");
+        }
         BuildManifest m = BuildManifest.read(build);
         if (m.format() != BuildManifest.FORMAT || m.files().isEmpty()) {
             throw damaged(build, "has no checksums (made by an older version of borderlands-kg)");
@@ -78,6 +90,7 @@ public final class BuildChecksums {
         if (scope == Scope.DUMP && !m.files().containsKey(BuildDump.FILE)) {
             throw damaged(build, "has no " + BuildDump.FILE + " in its manifest");
         }
+        if (scope == Scope.SIZES) return m;
         for (Map.Entry<String, BuildManifest.FileSum> e : m.files().entrySet()) {
             if (scope == Scope.DUMP && !e.getKey().equals(BuildDump.FILE)) continue;
             if (!sum(build.resolve(e.getKey())).sha256().equals(e.getValue().sha256())) {
@@ -85,6 +98,19 @@ public final class BuildChecksums {
             }
         }
         return m;
+    }
+
+    /**
+     * Marks a build as damaged (a file found not to match its checksum after a cheaper check let it into
+     * service), so every later verification refuses it and the next {@code load} rebuilds. Best effort on a
+     * read-only store.
+     */
+    public static void markDamaged(Path build, String why) {
+        try {
+            StoreFiles.writeAtomically(build.resolve(DAMAGED), why.replaceAll("[\\r\\n]+", " ") + "\n");
+        } catch (IOException | RuntimeException e) {
+            // read-only store: the caller stops serving all the same
+        }
     }
 
     private static StoreException damaged(Path build, String what) {

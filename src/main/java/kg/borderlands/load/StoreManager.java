@@ -55,6 +55,9 @@ public final class StoreManager {
     /** The last build this instance verified, to verify once per process (builds are immutable). */
     private Path verified;
     private BuildManifest verifiedManifest;
+    /** How the last verified build was verified; and how to verify now (digests deferred: serve's start). */
+    private boolean verifiedDigests;
+    private boolean deferDigests;
 
     public StoreManager(Path root) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
@@ -113,14 +116,27 @@ public final class StoreManager {
         return build;
     }
 
-    /** Verifies {@code build} against its manifest's checksums (once per build and instance). */
+    /**
+     * Verifies {@code build} against its manifest's checksums (once per build and instance); only the sizes while
+     * {@link #deferDigests(boolean) digests are deferred}.
+     */
     public synchronized BuildManifest verify(Path build) throws IOException {
         Path b = build.toAbsolutePath().normalize();
-        if (b.equals(verified)) return verifiedManifest;
-        BuildManifest m = BuildChecksums.verify(b);
+        if (b.equals(verified) && (verifiedDigests || deferDigests)) return verifiedManifest;
+        BuildManifest m = BuildChecksums.verify(b, deferDigests ? BuildChecksums.Scope.SIZES : BuildChecksums.Scope.ALL);
         verified = b;
         verifiedManifest = m;
+        verifiedDigests = !deferDigests;
         return m;
+    }
+
+    /**
+     * While on, {@link #verify} checks the manifest and the size of every file but not their digests (which a
+     * truncated file fails, but not a changed byte): {@code serve} starts so, then verifies the digests in the
+     * background and marks the build damaged on a mismatch ({@link BuildChecksums#markDamaged}).
+     */
+    public synchronized void deferDigests(boolean on) {
+        this.deferDigests = on;
     }
 
     /** True if the published build verifies and was made from inputs with this fingerprint. */
@@ -143,6 +159,7 @@ public final class StoreManager {
             Files.writeString(build.resolve(INCOMPLETE), ProcessHandle.current().pid() + "\n");
             writeTdb(build, graphs);
             BuildDump.write(build, graphs);
+            kg.borderlands.serve.artifacts.ServingArtifacts.write(build);   // listed and checksummed with the rest
             new BuildManifest(BuildManifest.FORMAT, fingerprint, Instant.now().toString(),
                     graphs.ontology().size(), Linkset.withoutLinks(graphs.data().getGraph()).size(), graphs.inferred().size(),
                     graphs.report().warnings(), BuildChecksums.compute(build)).write(build);

@@ -16,8 +16,8 @@ import java.util.function.Function;
 
 /**
  * Zero-downtime reload: watches {@code <store>/CURRENT} and, when {@code load} (in any process) publishes a new
- * build, opens it, lets the caller prepare everything that depends on it (the web layer's snapshot, search
- * index and network), then swaps it in at once ({@link ServedDataset#swap}): queries in flight finish on the old
+ * build, opens it (verified in full), lets the caller prepare everything that depends on it (the web layer over
+ * the build's serving artifacts, its spatial index), then swaps it in at once ({@link ServedDataset#swap}): queries in flight finish on the old
  * build, new ones see the new. The old build is closed once its last transaction has ended (or after the drain
  * time). A build that cannot be opened or prepared is logged and skipped; the served one stays.
  */
@@ -26,7 +26,7 @@ public final class BuildWatcher implements AutoCloseable {
 
     private final StoreManager store;
     private final ServedDataset served;
-    private final Function<DatasetGraph, Runnable> prepare;
+    private final Function<ServedDataset.Build, Runnable> prepare;
     private final Consumer<String> swapped;
     private final long drainMillis;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -37,12 +37,12 @@ public final class BuildWatcher implements AutoCloseable {
     private String skipped;
 
     /**
-     * @param prepare     builds what depends on a new build and returns the action that installs it (run right
-     *                    after the swap); may throw to refuse the build
+     * @param prepare     prepares what depends on a new build (opened, not yet in service) and returns the action
+     *                    that installs it (run right after the swap); may throw to refuse the build
      * @param swapped     told the name of each build put in service (e.g. to rewrite the lease)
      * @param drainMillis the longest wait for queries on the old build before closing it
      */
-    public BuildWatcher(StoreManager store, ServedDataset served, Function<DatasetGraph, Runnable> prepare,
+    public BuildWatcher(StoreManager store, ServedDataset served, Function<ServedDataset.Build, Runnable> prepare,
                         Consumer<String> swapped, long drainMillis) {
         this.store = Objects.requireNonNull(store, "store");
         this.served = Objects.requireNonNull(served, "served");
@@ -71,16 +71,17 @@ public final class BuildWatcher implements AutoCloseable {
                 LOG.warn("new build {} not served, keeping {}: {}", name, served.current().name(), e.getMessage());
                 return false;
             }
+            ServedDataset.Build next = new ServedDataset.Build(name, dsg, published.get());
             Runnable install;
             try {
-                install = prepare.apply(dsg);
+                install = prepare.apply(next);
             } catch (RuntimeException e) {
                 StoreManager.close(dsg);
                 skipped = name;
                 LOG.warn("new build {} not served, keeping {}: {}", name, served.current().name(), e.toString(), e);
                 return false;
             }
-            ServedDataset.Build old = served.swap(new ServedDataset.Build(name, dsg));
+            ServedDataset.Build old = served.swap(next);
             install.run();
             swapped.accept(name);
             LOG.info("now serving build {} (was {})", name, old.name());
@@ -93,6 +94,11 @@ public final class BuildWatcher implements AutoCloseable {
     }
 
     private void retire(ServedDataset.Build old) {
+        try {
+            Thread.sleep(100);   // a web request that took the old web layer just before the switch holds the build by now
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         long end = System.currentTimeMillis() + drainMillis;
         while (old.users() > 0 && System.currentTimeMillis() < end) {
             try {

@@ -23,11 +23,23 @@ public final class ServedDataset extends DatasetGraphWrapper {
     public static final class Build {
         private final String name;
         private final DatasetGraph dsg;
+        private final java.nio.file.Path directory;
         private final AtomicInteger users = new AtomicInteger();
 
         public Build(String name, DatasetGraph dsg) {
+            this(name, dsg, null);
+        }
+
+        /** @param directory the build's directory in the store (its serving artifacts), or null */
+        public Build(String name, DatasetGraph dsg, java.nio.file.Path directory) {
             this.name = Objects.requireNonNull(name, "name");
             this.dsg = Objects.requireNonNull(dsg, "dsg");
+            this.directory = directory;
+        }
+
+        /** The build's directory in the store, or null when the dataset is not a store's build. */
+        public java.nio.file.Path directory() {
+            return directory;
         }
 
         public String name() {
@@ -38,9 +50,18 @@ public final class ServedDataset extends DatasetGraphWrapper {
             return dsg;
         }
 
-        /** Transactions still running on this build. */
+        /** Transactions (and web requests) still running on this build. */
         public int users() {
             return users.get();
+        }
+
+        /** Holds the build for a web request reading it directly (release it after); a reload waits for it. */
+        public void acquire() {
+            users.incrementAndGet();
+        }
+
+        public void release() {
+            users.decrementAndGet();
         }
     }
 

@@ -105,6 +105,75 @@ class StoreIntegrityTest {
     }
 
     @Test
+    void aServerStartingOnATruncatedDatabaseRebuildsItBeforeAnswering() throws Exception {
+        Path build = currentBuild();
+        Path nodes = build.resolve("tdb/Data-0001/nodes-data.obj");
+        try (RandomAccessFile f = new RandomAccessFile(nodes.toFile(), "rw")) {
+            f.setLength(Files.size(nodes) / 2);
+        }
+        Process server = startServer();
+        try {
+            List<String> out = linesUntilServing(server);
+            assertTrue(out.stream().anyMatch(l -> l.startsWith("built ")), "serve rebuilt the store before serving: " + out);
+            assertNotEquals(build.getFileName().toString(), currentBuild().getFileName().toString());
+            assertTrue(server.isAlive());
+        } finally {
+            stop(server);
+        }
+    }
+
+    @Test
+    void aChangedByteFoundWhileServingStopsTheServerAndTheNextLoadRebuilds() throws Exception {
+        Path build = currentBuild();
+        Path nodes = build.resolve("tdb/Data-0001/nodes-data.obj");
+        byte[] bytes = Files.readAllBytes(nodes);
+        bytes[bytes.length / 3] ^= 0x20;
+        Files.write(nodes, bytes);
+        // the sizes are right, so serve starts on the build; the digests, verified in the background, are not
+        Process server = startServer();
+        try {
+            List<String> out = linesUntilServing(server);
+            assertTrue(out.stream().anyMatch(l -> l.startsWith("reusing ")), out.toString());
+            assertTrue(server.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the server stops once it finds the damage");
+            assertEquals(3, server.exitValue());
+        } finally {
+            stop(server);
+        }
+        String err = Files.readString(tmp.resolve("serve.err"));
+        assertTrue(err.contains("BKG-E202 the store's build " + build.getFileName() + " file tdb/Data-0001/nodes-data.obj "
+                + "does not match its SHA-256 checksum"), err);
+        assertTrue(Files.exists(build.resolve(BuildChecksums.DAMAGED)), "the build is marked damaged");
+        StoreException e = assertThrows(StoreException.class, () -> BuildChecksums.verify(build, BuildChecksums.Scope.SIZES));
+        assertTrue(e.getMessage().contains("was found damaged while served"), e.getMessage());
+        Cli.Run l = load();
+        assertEquals(0, l.code(), l.err());
+        assertTrue(l.out().startsWith("built "), l.out());
+        assertEquals("true", query(ASK_TTP));
+    }
+
+    private Process startServer() throws IOException {
+        return Cli.start(tmp.resolve("serve.err"), Cli.args(List.of("serve", "--port", "0", "--reload-interval", "0",
+                "--store", store.toString(), "--queries", TestProject.root().resolve("queries").toString()), Cli.inputs(data)));
+    }
+
+    private List<String> linesUntilServing(Process server) throws IOException {
+        java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        List<String> lines = new java.util.ArrayList<>();
+        String line;
+        while ((line = r.readLine()) != null) {
+            lines.add(line);
+            if (line.startsWith("serving ")) return lines;
+        }
+        fail("the server did not start: " + lines + " " + Files.readString(tmp.resolve("serve.err")));
+        return lines;
+    }
+
+    private static void stop(Process server) throws InterruptedException {
+        server.destroy();
+        if (!server.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) server.destroyForcibly().waitFor();
+    }
+
+    @Test
     void aBuildWithoutItsManifestIsRefused() throws IOException {
         Path build = currentBuild();
         Files.delete(build.resolve(BuildManifest.FILE));

@@ -23,10 +23,13 @@ public final class WebTestServer implements AutoCloseable {
     private final WebApp web;
 
     private WebTestServer(Path queries, ServeLimits limits) throws IOException {
-        this.dsg = TestProject.realStore().open();
+        StoreManager store = TestProject.realStore();
+        Path build = store.current().orElseThrow();
+        this.dsg = store.open();
         try {
-            SpatialIndexSetup.install(dsg);
-            this.web = WebApp.build(dsg, queries);
+            // as serve does: the build's saved spatial index and serving artifacts
+            SpatialIndexSetup.install(dsg, kg.borderlands.serve.artifacts.ServingArtifacts.spatialIndex(build));
+            this.web = WebApp.open(build, dsg, queries);
             KgServer.Builder b = KgServer.builder().dataset(dsg).port(0).extension(web.extension());
             if (limits == null) b.timeoutMillis(5000);
             else b.limits(limits).extension(VoidServlet.extension(dsg, KgServer.DATASET + "/sparql"));

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -40,15 +41,16 @@ public final class ApiServlet extends ReadOnlyServlet {
     static final int MAX_LIMIT = 100;
 
     private final EntityDescriber describer;
-    private final LabelIndex search;
+    private final Supplier<LabelIndex> search;
     private final CompetencyQueries queries;
-    private final NetworkRoutes network;
+    private final Supplier<NetworkRoutes> network;
 
-    ApiServlet(EntityDescriber describer, LabelIndex search, CompetencyQueries queries, NetworkRoutes network) {
+    /** The search index and the network are opened on their first use. */
+    ApiServlet(EntityDescriber describer, Supplier<LabelIndex> search, CompetencyQueries queries, Supplier<NetworkRoutes> network) {
         this.describer = Objects.requireNonNull(describer, "describer");
         this.search = Objects.requireNonNull(search, "search");
         this.queries = Objects.requireNonNull(queries, "queries");
-        this.network = network;
+        this.network = Objects.requireNonNull(network, "network");
     }
 
     @Override
@@ -89,8 +91,8 @@ public final class ApiServlet extends ReadOnlyServlet {
                 }
             }
             default -> {
-                if (network == null || !network.handles(seg[0])) throw noEndpoint(path);
-                network.handle(seg, req, resp);
+                if (!NetworkRoutes.handles(seg[0])) throw noEndpoint(path);
+                network.get().handle(seg, req, resp);
             }
         }
     }
@@ -102,7 +104,7 @@ public final class ApiServlet extends ReadOnlyServlet {
                 "/api/network?format=cytoscape|graphml|gexf|csv&asOf=&kinds=", "/api/kinds", "/api/queries",
                 "/api/queries/{name}"));
         m.put("records", describer.snapshot().entries().size());
-        m.put("networkAvailable", network != null);
+        m.put("networkAvailable", true);
         m.put("documentation", "docs/api.md");
         // the keys label, aliases, description are the terms of the JSON-LD context the Linked Data uses
         m.put("jsonldContext", "/context.jsonld");
@@ -121,7 +123,7 @@ public final class ApiServlet extends ReadOnlyServlet {
         }
         List<LabelIndex.Hit> hits;
         try {
-            hits = search.search(q, kinds, limit);
+            hits = search.get().search(q, kinds, limit);
         } catch (IllegalArgumentException e) {
             throw ApiException.badParameter(e.getMessage());
         }

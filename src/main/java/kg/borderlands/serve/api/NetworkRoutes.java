@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
 
 /**
  * The actor-network endpoints, on {@code kg.borderlands.analyse} (see docs/network.md): neighbourhood, path,
- * metrics, network export and the list of relation kinds. The whole network is projected once, when the server
- * starts; every request filters it (kinds, as-of date, contested) and analyses the result.
+ * metrics, network export and the list of relation kinds. The whole network is projected once per build (at load
+ * time, into the serving artifacts); every request filters it (kinds, as-of date, contested) and analyses the result.
  */
 final class NetworkRoutes {
     private static final Set<String> ROUTES = Set.of("neighbourhood", "path", "metrics", "network", "kinds");
@@ -53,7 +53,7 @@ final class NetworkRoutes {
         this.fullAnalytics = new NetworkAnalytics(full);
     }
 
-    boolean handles(String first) {
+    static boolean handles(String first) {
         return ROUTES.contains(first);
     }
 

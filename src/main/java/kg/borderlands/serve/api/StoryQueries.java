@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * The data behind the timeline, map and claim views: a few SELECT queries kept together in
- * {@code kg/borderlands/serve/story/*.rq} (one place to adapt when the model changes), run once over the
- * read-only store when the server starts and kept as SPARQL JSON results.
+ * {@code kg/borderlands/serve/story/*.rq} (one place to adapt when the model changes), run once per build (at
+ * load time, into the serving artifacts) and kept as SPARQL JSON results.
  */
 public final class StoryQueries {
     /** The views' data sets, each a query file of the same name. */
@@ -48,6 +48,19 @@ public final class StoryQueries {
                 }
             }));
         }
+        return new StoryQueries(out);
+    }
+
+    /** Writes each data set's results into {@code dir} as {@code <name>.json} (serving artifacts). */
+    public void write(java.nio.file.Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        for (Map.Entry<String, byte[]> e : results.entrySet()) java.nio.file.Files.write(dir.resolve(e.getKey() + ".json"), e.getValue());
+    }
+
+    /** Reads the results written by {@link #write}. */
+    public static StoryQueries read(java.nio.file.Path dir) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (String name : NAMES) out.put(name, java.nio.file.Files.readAllBytes(dir.resolve(name + ".json")));
         return new StoryQueries(out);
     }
 

@@ -1,91 +1,119 @@
 package kg.borderlands.serve.api;
 
-import kg.borderlands.analyse.NetworkProjector;
+import jakarta.servlet.http.HttpServlet;
+import kg.borderlands.serve.Lazy;
+import kg.borderlands.serve.ServedDataset;
+import kg.borderlands.serve.artifacts.ServingArtifacts;
+import kg.borderlands.serve.artifacts.WebData;
 import kg.borderlands.serve.ld.ContextServlet;
 import kg.borderlands.serve.ld.EntityDescriber;
 import kg.borderlands.serve.ld.LinkedDataServlet;
 import kg.borderlands.serve.ld.Snapshot;
+import kg.borderlands.serve.ld.SubjectCache;
 import kg.borderlands.serve.ontology.OntologyCatalogue;
 import kg.borderlands.serve.ontology.OntologyServlet;
 import kg.borderlands.serve.search.LabelIndex;
-import jakarta.servlet.http.HttpServlet;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 
-import org.slf4j.LoggerFactory;
-
-import jakarta.servlet.http.HttpServlet;
-
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+
+import org.slf4j.LoggerFactory;
 
 /**
  * The web layer on the same Jetty as {@code /kg}: the JSON API ({@code /api/*}), Linked Data pages
  * ({@code /id/*}) and their JSON-LD {@code @context} ({@code /context.jsonld}), the ontology ({@code /ontology},
  * {@code /ontology/{term}}), the explorer ({@code /} and {@code /explorer/*}) and its WebJars ({@code /webjars/*}).
- * Built once from the served store: an in-memory snapshot of its graphs, the label index and the network.
+ * Made for one build, without copying it: pages and descriptions are read from the build's store per request
+ * (in a read transaction), and what is derived from the whole graph (catalogue, search index, network, story
+ * data, usage counts: {@link WebData}) is read from the build's serving artifacts ({@link #open}) or computed
+ * ({@link #build}), each part on first use.
  */
 public final class WebApp {
     private final Snapshot snapshot;
     private final EntityDescriber describer;
-    private final LabelIndex search;
-    private final CompetencyQueries queries;
-    private final NetworkRoutes network;
-    private final StoryQueries story;
+    private final Lazy<LabelIndex> search;
+    private final Lazy<CompetencyQueries> queries;
+    private final Lazy<NetworkRoutes> network;
+    private final WebData data;
+    private final Lazy<OntologyCatalogue> ontology;
+    private final ReadScope scope;
     private Map<String, HttpServlet> servlets;
 
-    private WebApp(DatasetGraph dsg, Path queriesDir) {
+    private WebApp(DatasetGraph dsg, WebData data, Path queriesDir, ReadScope scope) {
         Objects.requireNonNull(dsg, "dataset");
-        long t0 = System.nanoTime();
-        this.snapshot = Snapshot.of(dsg);
+        this.data = Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(scope, "scope");
+        this.scope = work -> scope.run(() -> {
+            boolean mine = SubjectCache.begin();   // one request's reads of the store
+            try {
+                work.run();
+            } finally {
+                if (mine) SubjectCache.end();
+            }
+        });
+        this.snapshot = Snapshot.live(dsg, data.catalogue());
         this.describer = new EntityDescriber(snapshot);
-        this.search = LabelIndex.build(snapshot);
-        this.queries = CompetencyQueries.read(queriesDir);
-        this.network = new NetworkRoutes(new NetworkProjector(dsg).project(), snapshot);
-        this.story = StoryQueries.run(dsg);
-        LoggerFactory.getLogger(WebApp.class).info("web layer ready in {} ms: {} records indexed, {} competency questions",
-                (System.nanoTime() - t0) / 1_000_000, snapshot.entries().size(), queries.all().size());
+        this.search = Lazy.of(() -> data.search().apply(snapshot));
+        this.queries = Lazy.of(() -> CompetencyQueries.read(queriesDir));
+        this.network = Lazy.of(() -> new NetworkRoutes(data.network().get(), snapshot));
+        this.ontology = Lazy.of(() -> snapshot.read(() -> OntologyCatalogue.of(snapshot, data.usage().get())));
     }
 
-    /** Reads the store and prepares everything the web layer serves. */
+    /** The web layer of a dataset, computing what it derives from the whole graph on first use (tests). */
     public static WebApp build(DatasetGraph dsg, Path queriesDir) {
-        return new WebApp(dsg, queriesDir);
-    }
-
-    /** The path specs of {@link #servlets()}, known before any web layer is built. */
-    public static final List<String> PATHS = paths();
-
-    private static List<String> paths() {
-        List<String> p = new java.util.ArrayList<>(List.of("/api/*", "/api/story/*", "/id/*"));
-        p.addAll(OntologyServlet.paths());
-        p.add(ContextServlet.PATH);
-        p.addAll(List.of("/explorer/*", "/webjars/*", ""));
-        return List.copyOf(p);
+        return new WebApp(dsg, WebData.compute(dsg), queriesDir, ReadScope.of(dsg));
     }
 
     /**
-     * Builds the web layer on a background thread, so that the server can answer SPARQL meanwhile (see
-     * {@link DeferredServlet}); the store must stay open until it is done.
+     * The web layer of a published build: {@code dsg} is its opened TDB2 database, the rest is read from its
+     * serving artifacts on first use.
      */
-    public static CompletableFuture<WebApp> buildAsync(DatasetGraph dsg, Path queriesDir) {
-        CompletableFuture<WebApp> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
+    public static WebApp open(Path build, DatasetGraph dsg, Path queriesDir) throws IOException {
+        return new WebApp(dsg, ServingArtifacts.read(build), queriesDir, ReadScope.of(dsg));
+    }
+
+    /**
+     * The web layer of a build in service: over its serving artifacts (read on first use), or — a build without
+     * them, made by an older version — computed from the store on first use. Each request holds the build
+     * ({@link ServedDataset.Build#acquire}: a reload closes it only once no request reads it) and reads it in a
+     * read transaction.
+     */
+    public static WebApp of(ServedDataset.Build build, Path queriesDir) {
+        DatasetGraph dsg = build.dataset();
+        ReadScope txn = ReadScope.of(dsg);
+        ReadScope scope = work -> {
+            build.acquire();
             try {
-                f.complete(build(dsg, queriesDir));
-            } catch (Throwable e) {
-                LoggerFactory.getLogger(WebApp.class).error("web layer failed to start: {}", e.toString(), e);
-                f.completeExceptionally(e);
+                txn.run(work);
+            } finally {
+                build.release();
             }
-        }, "web-layer-build");
-        t.setDaemon(true);
-        t.start();
-        return f;
+        };
+        WebData data;
+        if (build.directory() != null && ServingArtifacts.present(build.directory())) {
+            try {
+                data = ServingArtifacts.read(build.directory());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        } else {
+            LoggerFactory.getLogger(WebApp.class).warn("build {} has no serving artifacts: the web layer derives them "
+                    + "from the store on first use", build.name());
+            data = WebData.compute(dsg);
+        }
+        return new WebApp(dsg, data, queriesDir, scope);
+    }
+
+    /** The web layer of a dataset with its derived data, each request run in {@code scope}. */
+    public static WebApp of(DatasetGraph dsg, WebData data, Path queriesDir, ReadScope scope) {
+        return new WebApp(dsg, data, queriesDir, scope);
     }
 
     /** Adds the servlets to a Fuseki server (use with {@code KgServer.Builder.extension}). */
@@ -100,10 +128,11 @@ public final class WebApp {
     public synchronized Map<String, HttpServlet> servlets() {
         if (servlets == null) {
             Map<String, HttpServlet> m = new LinkedHashMap<>();
-            m.put("/api/*", new ApiServlet(describer, search, queries, network));
-            m.put("/api/story/*", new StoryServlet(story));
-            m.put("/id/*", new LinkedDataServlet(describer));
-            m.putAll(OntologyServlet.servlets(OntologyCatalogue.of(snapshot)));
+            m.put("/api/*", new BuildServlet(() -> new ApiServlet(describer, search, queries.get(), network), scope));
+            m.put("/api/story/*", new BuildServlet(() -> new StoryServlet(data.story().get()), scope));
+            m.put("/id/*", new BuildServlet(() -> new LinkedDataServlet(describer), scope));
+            Lazy<Map<String, HttpServlet>> onto = Lazy.of(() -> OntologyServlet.servlets(ontology.get()));
+            for (String spec : OntologyServlet.paths()) m.put(spec, new BuildServlet(() -> onto.get().get(spec), scope));
             m.put(ContextServlet.PATH, new ContextServlet());
             m.put("/explorer/*", new StaticFilesServlet("kg/borderlands/web/", null, "no-cache"));
             m.put("/webjars/*", new StaticFilesServlet("META-INF/resources/webjars/", null, "public, max-age=86400"));
@@ -117,8 +146,9 @@ public final class WebApp {
         return snapshot;
     }
 
+    /** The label index (opened on first use). */
     public LabelIndex search() {
-        return search;
+        return search.get();
     }
 
     public EntityDescriber describer() {

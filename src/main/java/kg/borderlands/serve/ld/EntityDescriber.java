@@ -249,6 +249,7 @@ public final class EntityDescriber {
             Resource sec = fn.getPropertyResourceValue(REFERENCED_IN);
             List<WorkRef> works = new ArrayList<>();
             for (Resource w : objects(fn, CITES)) works.add(work(w));
+            works.sort(Comparator.comparing(WorkRef::id, Comparator.nullsLast(Comparator.naturalOrder())));
             out.add(new SourceView(n, Snapshot.idOf(fn), fn.getURI(), sec == null ? null : section(sec), works));
         }
         out.sort(Comparator.comparingInt(SourceView::footnote));

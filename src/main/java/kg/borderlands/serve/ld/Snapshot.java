@@ -2,9 +2,10 @@ package kg.borderlands.serve.ld;
 
 import kg.borderlands.Vocab;
 import kg.borderlands.curate.Kind;
+import kg.borderlands.serve.Lazy;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.compose.Union;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -12,7 +13,9 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.Transactional;
+import org.apache.jena.sparql.graph.GraphWrapper;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -27,12 +30,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * An in-memory, read-only copy of the served store's three named graphs (data, inferred, ontology), taken once
- * when the web layer starts, with a catalogue of every curated record (id, label, aliases, kind, type).
- * The served store never changes while a server runs (no update service), so the copy stays exact; it makes
- * entity descriptions a matter of in-memory lookups (a few thousand triples).
+ * The served store's named graphs as the web layer reads them — data ∪ claimed, inferred, ontology — with a
+ * catalogue of every curated record (id, label, aliases, kind, type). Over a store ({@link #of(DatasetGraph)}) the
+ * models are live views of its graphs, not copies: read them inside {@link #read} (a read transaction). The
+ * catalogue is made once per build at load time (serving artifacts, {@code kg.borderlands.serve.artifacts}) or
+ * computed here; the served build never changes, so it stays exact.
  */
 public final class Snapshot {
     /** One curated record: its id, labels, kind (the base class, lower case: actor, tie, event…) and type. */
@@ -42,38 +47,91 @@ public final class Snapshot {
     private final Model data;
     private final Model inferred;
     private final Model ontology;
-    private final Map<String, Entry> entries;
+    private final Transactional txn;
+    private final Supplier<Map<String, Entry>> entries;
+    private final Map<String, String> termLabels = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Snapshot(Model data, Model inferred, Model ontology) {
+    private Snapshot(Model data, Model inferred, Model ontology, Transactional txn, Supplier<Map<String, Entry>> entries) {
         this.data = data;
         this.inferred = inferred;
         this.ontology = ontology;
-        this.entries = Collections.unmodifiableMap(catalogue());
+        this.txn = txn;
+        this.entries = entries;
     }
 
-    /** Copies the named graphs of a store (in one read transaction). */
+    /** A live view of a store's graphs, with the catalogue computed now (in one read transaction). */
     public static Snapshot of(DatasetGraph dsg) {
+        Snapshot live = live(dsg, () -> Map.of());
+        Map<String, Entry> catalogue = live.read(() -> catalogue(live.data, live.inferred, live.ontology));
+        return live(dsg, () -> catalogue);
+    }
+
+    /** A live view of a store's graphs with a catalogue made beforehand (read on first use). */
+    public static Snapshot live(DatasetGraph dsg, Supplier<Map<String, Entry>> catalogue) {
         Objects.requireNonNull(dsg, "dataset");
         // Pages show contested content too (marked by blk:status / blk:accordingTo), and the external links of the
         // linkset graph: data ∪ links ∪ claimed.
-        return Txn.calculateRead(dsg, () -> new Snapshot(copy(dsg, Vocab.GRAPH_DATA, kg.borderlands.link.Linkset.GRAPH, Vocab.GRAPH_CLAIMED),
-                copy(dsg, Vocab.GRAPH_INFERRED), copy(dsg, Vocab.GRAPH_ONTOLOGY)));
+        Graph data = new Union(new Union(unprefixed(graph(dsg, Vocab.GRAPH_DATA)), unprefixed(graph(dsg, kg.borderlands.link.Linkset.GRAPH))),
+                unprefixed(graph(dsg, Vocab.GRAPH_CLAIMED)));
+        return new Snapshot(model(data), model(graph(dsg, Vocab.GRAPH_INFERRED)), model(graph(dsg, Vocab.GRAPH_ONTOLOGY)),
+                dsg, Lazy.of(Objects.requireNonNull(catalogue, "catalogue")));
     }
 
     /** Builds a snapshot from models directly (tests). */
     public static Snapshot of(Model data, Model inferred, Model ontology) {
-        return new Snapshot(data, inferred, ontology);
+        Map<String, Entry> catalogue = catalogue(data, inferred, ontology);
+        return new Snapshot(data, inferred, ontology, null, () -> catalogue);
     }
 
-    private static Model copy(DatasetGraph dsg, String... graphIris) {
-        Graph g = GraphFactory.createDefaultGraph();
-        for (String graphIri : graphIris) GraphUtil.addInto(g, dsg.getGraph(NodeFactory.createURI(graphIri)));
-        Model m = ModelFactory.createModelForGraph(g);
-        m.setNsPrefixes(Vocab.prefixes());
-        return m;
+    private static Graph graph(DatasetGraph dsg, String iri) {
+        return dsg.getGraph(NodeFactory.createURI(iri));
     }
 
-    private Map<String, Entry> catalogue() {
+    /** A store graph whose prefixes are not read (so that it can be composed outside a transaction). */
+    private static Graph unprefixed(Graph g) {
+        PrefixMapping none = PrefixMapping.Factory.create().lock();
+        return new GraphWrapper(g) {
+            @Override
+            public PrefixMapping getPrefixMapping() {
+                return none;
+            }
+        };
+    }
+
+    /**
+     * A model of a store graph with the store's prefixes and the project's (copied on first use, inside a read
+     * transaction; never written into the store).
+     */
+    private static Model model(Graph g) {
+        Lazy<PrefixMapping> prefixes = Lazy.of(() -> PrefixMapping.Factory.create().setNsPrefixes(storePrefixes(g))
+                .setNsPrefixes(Vocab.prefixes()).lock());
+        return ModelFactory.createModelForGraph(SubjectCache.over(g, prefixes));
+    }
+
+    private static PrefixMapping storePrefixes(Graph g) {
+        if (g instanceof Union u) return storePrefixes(u.getL());
+        if (g instanceof GraphWrapper w) return storePrefixes(w.get());
+        return g.getPrefixMapping();
+    }
+
+    /**
+     * Runs {@code work} where the models can be read: in a read transaction of the store, if there is one, with
+     * the {@link SubjectCache} on.
+     */
+    public <T> T read(Supplier<T> work) {
+        return txn == null ? work.get() : Txn.calculateRead(txn, () -> SubjectCache.during(work));
+    }
+
+    /** The store this snapshot reads, or null for plain models. */
+    public Transactional transactional() {
+        return txn;
+    }
+
+    /**
+     * The catalogue of curated records (subjects of {@code skos:prefLabel} in the data namespace), by id, from the
+     * data (∪ claimed) and inferred graphs (type labels from the ontology). Inside a read transaction when the models are a store's.
+     */
+    public static Map<String, Entry> catalogue(Model data, Model inferred, Model ontology) {
         Map<String, String> baseOf = new LinkedHashMap<>();
         for (Kind k : Kind.values()) baseOf.put(Vocab.BLK + k.baseClass(), k.baseClass().toLowerCase(Locale.ROOT));
         Map<String, Entry> out = new LinkedHashMap<>();
@@ -95,9 +153,9 @@ public final class Snapshot {
             Collections.sort(aliases);
             String typeName = type == null ? null : type.getLocalName();
             out.put(id, new Entry(id, s.getURI(), s.getProperty(SKOS.prefLabel).getString(), List.copyOf(aliases),
-                    kind == null ? "other" : kind, typeName, type == null ? null : label(type)));
+                    kind == null ? "other" : kind, typeName, type == null ? null : termLabel(type, ontology, data)));
         });
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 
     /** The record id of an IRI in the data namespace (may contain '/' for nodes inside a record), else null. */
@@ -108,7 +166,7 @@ public final class Snapshot {
     }
 
     public Optional<Entry> entry(String id) {
-        return Optional.ofNullable(entries.get(id));
+        return Optional.ofNullable(entries.get().get(id));
     }
 
     /**
@@ -140,7 +198,7 @@ public final class Snapshot {
     }
 
     public Collection<Entry> entries() {
-        return entries.values();
+        return entries.get().values();
     }
 
     /** Asserted triples (what the curated records say). */
@@ -162,7 +220,15 @@ public final class Snapshot {
         if (r == null) return null;
         if (!r.isURIResource()) return r.toString();
         String id = idOf(r);
-        if (id != null && entries.containsKey(id)) return entries.get(id).label();
+        Entry e = id == null ? null : entries.get().get(id);
+        if (e != null) return e.label();
+        // terms of the ontology and other vocabularies: few, asked for again and again; kept once read
+        if (id == null) return termLabels.computeIfAbsent(r.getURI(), u -> termLabel(r, ontology, data));
+        return termLabel(r, ontology, data);
+    }
+
+    /** The English (or any) skos:prefLabel or rdfs:label of an IRI in the ontology, then the data; else its local name. */
+    private static String termLabel(Resource r, Model ontology, Model data) {
         for (Model m : List.of(ontology, data)) {
             Resource in = m.getResource(r.getURI());
             for (var p : List.of(SKOS.prefLabel, RDFS.label)) {
@@ -191,6 +257,8 @@ public final class Snapshot {
 
     /** The compact name of an IRI with the project prefixes ({@code blk:Allegiance}, {@code skos:exactMatch}). */
     public static String compact(String iri) {
-        return Vocab.prefixes().shortForm(iri);
+        return PREFIXES.shortForm(iri);
     }
+
+    private static final PrefixMapping PREFIXES = Vocab.prefixes().lock();
 }

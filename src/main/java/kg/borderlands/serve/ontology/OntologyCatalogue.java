@@ -69,10 +69,9 @@ public final class OntologyCatalogue {
     /** Statements of the ontology resources themselves ({@code <…/ontology> a owl:Ontology; …}). */
     private final List<Statement> header;
 
-    private OntologyCatalogue(Snapshot snapshot) {
+    private OntologyCatalogue(Snapshot snapshot, UsageCounts counts) {
         this.snapshot = snapshot;
         this.ontology = snapshot.ontology();
-        Counts counts = new Counts(snapshot);
         Map<String, OntologyTerm> out = new LinkedHashMap<>();
         Map<String, OntologyTerm> vocab = new LinkedHashMap<>();
         Map<String, String> replaced = new LinkedHashMap<>();
@@ -98,8 +97,14 @@ public final class OntologyCatalogue {
         this.header = List.copyOf(h);
     }
 
+    /** The catalogue of a snapshot's ontology, counting usage now (inside the snapshot's read transaction). */
     public static OntologyCatalogue of(Snapshot snapshot) {
-        return new OntologyCatalogue(Objects.requireNonNull(snapshot, "snapshot"));
+        return of(snapshot, UsageCounts.of(Objects.requireNonNull(snapshot, "snapshot")));
+    }
+
+    /** The catalogue with usage counts made beforehand (inside the snapshot's read transaction). */
+    public static OntologyCatalogue of(Snapshot snapshot, UsageCounts counts) {
+        return new OntologyCatalogue(Objects.requireNonNull(snapshot, "snapshot"), Objects.requireNonNull(counts, "counts"));
     }
 
     /** Every term of the {@code blk:} namespace, by local name, in IRI order (deprecated IRIs left out). */
@@ -188,7 +193,7 @@ public final class OntologyCatalogue {
 
     // ---- building one term ----
 
-    private OntologyTerm term(Resource s, Counts counts) {
+    private OntologyTerm term(Resource s, UsageCounts counts) {
         List<String> kinds = new ArrayList<>();
         List<Ref> types = new ArrayList<>();
         for (RDFNode t : ontology.listObjectsOfProperty(s, RDF.type).toList()) {
@@ -211,16 +216,16 @@ public final class OntologyCatalogue {
 
         List<Usage> usage = new ArrayList<>();
         if (isClass) {
-            usage.add(new Usage("instances stated in the data", counts.asserted.getOrDefault(s, 0L)));
-            usage.add(new Usage("instances with inferred types", counts.withInferred.getOrDefault(s, 0L)));
+            usage.add(new Usage("instances stated in the data", counts.of(counts.asserted(), s)));
+            usage.add(new Usage("instances with inferred types", counts.of(counts.withInferred(), s)));
         }
         if (isProperty) {
             Property p = ontology.getProperty(s.getURI());
-            usage.add(new Usage("statements in the data", counts.predicate.getOrDefault(p, 0L)));
-            usage.add(new Usage("inferred statements", counts.inferredPredicate.getOrDefault(p, 0L)));
+            usage.add(new Usage("statements in the data", counts.of(counts.predicate(), p)));
+            usage.add(new Usage("inferred statements", counts.of(counts.inferredPredicate(), p)));
         }
         if (isConcept || (!isClass && !isProperty)) {
-            usage.add(new Usage("times used as a value in the data", counts.asObject.getOrDefault(s, 0L)));
+            usage.add(new Usage("times used as a value in the data", counts.of(counts.asObject(), s)));
         }
         return new OntologyTerm(s.getURI(), local(s), kinds, string(s, RDFS.label, SKOS.prefLabel),
                 string(s, SKOS.definition), string(s, RDFS.comment), sorted(supers), sorted(subs),
@@ -323,32 +328,54 @@ public final class OntologyCatalogue {
         }
     }
 
-    /** Usage counts over the data and inferred graphs, taken once. */
-    private static final class Counts {
-        final Map<Resource, Long> asserted = new HashMap<>();
-        final Map<Resource, Long> withInferred = new HashMap<>();
-        final Map<Property, Long> predicate = new HashMap<>();
-        final Map<Property, Long> inferredPredicate = new HashMap<>();
-        final Map<Resource, Long> asObject = new HashMap<>();
+    /**
+     * Usage counts of the ontology's terms over the data (∪ claimed) and inferred graphs, by term IRI: made once
+     * per build (at load time, in the serving artifacts) since counting reads every triple.
+     */
+    public record UsageCounts(Map<String, Long> asserted, Map<String, Long> withInferred, Map<String, Long> predicate,
+                              Map<String, Long> inferredPredicate, Map<String, Long> asObject) {
+        public UsageCounts {
+            asserted = Map.copyOf(asserted);
+            withInferred = Map.copyOf(withInferred);
+            predicate = Map.copyOf(predicate);
+            inferredPredicate = Map.copyOf(inferredPredicate);
+            asObject = Map.copyOf(asObject);
+        }
 
-        Counts(Snapshot snapshot) {
+        /** Counts over the snapshot's graphs (inside its read transaction), for the terms of the ontology's namespaces. */
+        public static UsageCounts of(Snapshot snapshot) {
+            Map<String, Long> asserted = new HashMap<>();
+            Map<String, Long> withInferred = new HashMap<>();
+            Map<String, Long> predicate = new HashMap<>();
+            Map<String, Long> inferredPredicate = new HashMap<>();
+            Map<String, Long> asObject = new HashMap<>();
             Set<Statement> types = new HashSet<>();
             snapshot.data().listStatements().forEachRemaining(st -> {
-                predicate.merge(st.getPredicate(), 1L, Long::sum);
+                count(predicate, st.getPredicate());
                 if (st.getObject().isURIResource()) {
                     if (st.getPredicate().equals(RDF.type)) {
-                        asserted.merge(st.getResource(), 1L, Long::sum);
+                        count(asserted, st.getResource());
                         types.add(st);
                     } else {
-                        asObject.merge(st.getResource(), 1L, Long::sum);
+                        count(asObject, st.getResource());
                     }
                 }
             });
             snapshot.inferred().listStatements().forEachRemaining(st -> {
-                inferredPredicate.merge(st.getPredicate(), 1L, Long::sum);
+                count(inferredPredicate, st.getPredicate());
                 if (st.getPredicate().equals(RDF.type) && st.getObject().isURIResource()) types.add(st);
             });
-            for (Statement st : types) withInferred.merge(st.getResource(), 1L, Long::sum);
+            for (Statement st : types) count(withInferred, st.getResource());
+            return new UsageCounts(asserted, withInferred, predicate, inferredPredicate, asObject);
+        }
+
+        private static void count(Map<String, Long> m, Resource r) {
+            // only terms of the ontology's namespaces (blk:, blkv:) are shown with counts
+            if (r.isURIResource() && namespace(r.getURI()) != null) m.merge(r.getURI(), 1L, Long::sum);
+        }
+
+        long of(Map<String, Long> m, Resource r) {
+            return m.getOrDefault(r.getURI(), 0L);
         }
     }
 }

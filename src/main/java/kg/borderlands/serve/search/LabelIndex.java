@@ -1,28 +1,38 @@
 package kg.borderlands.serve.search;
 
+import kg.borderlands.Vocab;
 import kg.borderlands.serve.ld.Snapshot;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.text.EntityDefinition;
-import org.apache.jena.query.text.TextDatasetFactory;
-import org.apache.jena.query.text.TextHit;
-import org.apache.jena.query.text.TextIndex;
-import org.apache.jena.query.text.TextIndexConfig;
-import org.apache.jena.query.text.TextQuery;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.system.Txn;
-import org.apache.jena.vocabulary.SKOS;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.MMapDirectory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -35,10 +45,13 @@ import java.util.regex.Pattern;
 
 /**
  * Full-text search over the labels ({@code skos:prefLabel}) and aliases ({@code skos:altLabel}) of every
- * curated record, with jena-text: the label triples are copied into an in-memory text dataset whose Lucene
- * index ({@link ByteBuffersDirectory}) is filled as the triples are added, once, when the server starts.
+ * curated record, with Apache Lucene: one document per label or alias (the record's IRI and the literal,
+ * stored). {@code load} writes the index into the build ({@link #write}, serving artifacts) and {@code serve}
+ * opens it memory-mapped ({@link #open}); {@link #build} indexes in memory (tests, stores without artifacts).
  * The analyzer splits on non-letters, lower-cases and folds accents, so "Tehreek-e-Taliban" is found by
- * "tehreek" and "taliban".
+ * "tehreek" and "taliban". (Plain Lucene rather than jena-text: jena-text opens an index writer on every index
+ * it opens, which cannot work on a read-only, checksummed build; the documents and the query are those
+ * jena-text made, so hits and scores are the same.)
  *
  * <p>Ranking: a case-insensitive exact match of the whole query against a label or alias first; then labels
  * or aliases that start with the query; then the other text matches. Within a tier, actors come before other
@@ -53,46 +66,79 @@ public final class LabelIndex {
                       String matched, Match match, float score) {}
 
     private static final String FIELD = "label";
+    private static final String URI = "uri";
+    private static final String LANG = "lang";
+    private static final int MAX_HITS = 10_000;
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     /** Kinds in the order they are preferred within a ranking tier. */
     private static final List<String> KIND_ORDER = List.of("actor", "place", "event", "tie", "claim", "figure",
             "recommendation", "section", "work", "footnote", "link");
+    private static final FieldType IRI_FIELD = iriField();
 
     private final Snapshot snapshot;
-    private final TextIndex index;
-    private final DatasetGraph textDataset;
+    private final IndexSearcher searcher;
 
-    private LabelIndex(Snapshot snapshot) {
+    private LabelIndex(Snapshot snapshot, Directory dir) throws IOException {
         this.snapshot = snapshot;
-        EntityDefinition def = new EntityDefinition("uri", FIELD, SKOS.prefLabel.asNode());
-        def.set(FIELD, SKOS.altLabel.asNode());
-        def.setLangField("lang");
-        TextIndexConfig config = new TextIndexConfig(def);
-        config.setValueStored(true);
-        config.setAnalyzer(new FoldingAnalyzer());
-        config.setQueryAnalyzer(new FoldingAnalyzer());
-        config.setMaxBasicQueries(4096);
-        this.textDataset = TextDatasetFactory.createLucene(DatasetGraphFactory.createTxnMem(), new ByteBuffersDirectory(), config);
-        this.index = (TextIndex) textDataset.getContext().get(TextQuery.textIndex);
-        Node g = Quad.defaultGraphIRI;
-        Txn.executeWrite(textDataset, () -> {
-            for (Snapshot.Entry e : snapshot.entries()) {
-                Node s = NodeFactory.createURI(e.iri());
-                textDataset.add(g, s, SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang(e.label(), "en"));
-                for (String a : e.aliases()) textDataset.add(g, s, SKOS.altLabel.asNode(), NodeFactory.createLiteralLang(a, "en"));
-            }
-        });
+        this.searcher = new IndexSearcher(DirectoryReader.open(dir));
     }
 
-    /** Indexes the labels and aliases of every record of the snapshot. */
+    /** Indexes the labels and aliases of every record of the snapshot, in memory. */
     public static LabelIndex build(Snapshot snapshot) {
-        return new LabelIndex(Objects.requireNonNull(snapshot, "snapshot"));
+        Objects.requireNonNull(snapshot, "snapshot");
+        try {
+            Directory dir = new ByteBuffersDirectory();
+            write(snapshot.entries(), dir);
+            return new LabelIndex(snapshot, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** The text dataset (labels only) behind the index; {@code text:query} works on it. */
-    public DatasetGraph textDataset() {
-        return textDataset;
+    /** Writes the index of these records into {@code dir} (created), for {@link #open}. */
+    public static void write(Collection<Snapshot.Entry> entries, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (Directory d = FSDirectory.open(dir)) {
+            write(entries, d);
+        }
+        Files.deleteIfExists(dir.resolve(IndexWriter.WRITE_LOCK_NAME));   // released; not part of the index
+    }
+
+    private static void write(Collection<Snapshot.Entry> entries, Directory dir) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(new FoldingAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        try (IndexWriter w = new IndexWriter(dir, config)) {
+            for (Snapshot.Entry e : entries) {
+                w.addDocument(doc(e.iri(), e.label()));
+                for (String a : e.aliases()) w.addDocument(doc(e.iri(), a));
+            }
+            w.forceMerge(1);
+            w.commit();
+        }
+    }
+
+    private static Document doc(String iri, String literal) {
+        Document d = new Document();
+        d.add(new Field(URI, iri, IRI_FIELD));
+        d.add(new Field(FIELD, literal, TextField.TYPE_STORED));
+        d.add(new Field(LANG, "en", StringField.TYPE_STORED));
+        return d;
+    }
+
+    private static FieldType iriField() {
+        FieldType ft = new FieldType();
+        ft.setTokenized(false);
+        ft.setStored(true);
+        ft.setIndexOptions(IndexOptions.DOCS);
+        ft.freeze();
+        return ft;
+    }
+
+    /** Opens an index written by {@link #write} (memory-mapped, read only); records are looked up in the snapshot. */
+    public static LabelIndex open(Path dir, Snapshot snapshot) throws IOException {
+        Objects.requireNonNull(snapshot, "snapshot");
+        if (!DirectoryReader.indexExists(FSDirectory.open(dir))) throw new IOException("no search index in " + dir);
+        return new LabelIndex(snapshot, new MMapDirectory(dir));
     }
 
     /**
@@ -110,16 +156,34 @@ public final class LabelIndex {
             String clause = w + "^4 OR " + w + "*^2" + (w.length() >= 5 ? " OR " + w + "~1" : "");
             lucene.add("+(" + clause + ")");
         }
-        List<TextHit> hits = Txn.calculateRead(textDataset, () -> index.query((Node) null, lucene.toString(), null, null, 10_000));
+        ScoreDoc[] hits;
+        StoredFields stored;
+        try {
+            QueryParser parser = new QueryParser(FIELD, new FoldingAnalyzer());
+            parser.setAllowLeadingWildcard(true);
+            hits = searcher.search(parser.parse(lucene + " "), MAX_HITS).scoreDocs;
+            stored = searcher.storedFields();
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("cannot search for '" + query + "': " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         String q = normalise(query);
         Map<String, Hit> best = new HashMap<>();
-        for (TextHit h : hits) {
-            String id = Snapshot.idOf(org.apache.jena.rdf.model.ResourceFactory.createResource(h.getNode().getURI()));
+        for (ScoreDoc h : hits) {
+            Document doc;
+            try {
+                doc = stored.document(h.doc);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String iri = doc.get(URI);
+            String id = iri == null || !iri.startsWith(Vocab.ID) ? null : iri.substring(Vocab.ID.length());
             Snapshot.Entry e = id == null ? null : snapshot.entry(id).orElse(null);
             if (e == null || (!kinds.isEmpty() && !kinds.contains(e.kind()))) continue;
-            String matched = h.getLiteral() == null ? e.label() : h.getLiteral().getLiteralLexicalForm();
+            String matched = doc.get(FIELD) == null ? e.label() : doc.get(FIELD);
             Hit hit = new Hit(e.id(), e.iri(), e.label(), e.kind(), e.type(), e.typeLabel(), matched,
-                    matchOf(q, matched), h.getScore());
+                    matchOf(q, matched), h.score);
             best.merge(id, hit, (a, b) -> RANKING.compare(a, b) <= 0 ? a : b);
         }
         // an exact or prefix match on a label or alias that the text hit did not report still counts

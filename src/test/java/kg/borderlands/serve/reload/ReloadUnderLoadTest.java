@@ -76,13 +76,13 @@ class ReloadUnderLoadTest {
         store.publish(new BuiltGraphs(ontology, withMarker(data, "A"), inferred, new ValidationReport(List.of())), "aaaaaaaa-reload-test");
         String buildA = store.current().orElseThrow().getFileName().toString();
 
-        ServedDataset served = new ServedDataset(new ServedDataset.Build(buildA, store.open()));
-        ReloadableServlets web = new ReloadableServlets(web(served.current().dataset()));
+        ServedDataset served = new ServedDataset(new ServedDataset.Build(buildA, store.open(), store.current().orElseThrow()));
+        ReloadableServlets web = new ReloadableServlets(web(served.current()));
         KgServer server = KgServer.builder().dataset(served).port(0).limits(ServeLimits.defaults()).extension(web.extension()).build().start();
         Lease lease = new Lease(store.root(), server.datasetUrl());
         lease.write(buildA);
-        BuildWatcher watcher = new BuildWatcher(store, served, dsg -> {
-            Map<String, HttpServlet> next = web(dsg);
+        BuildWatcher watcher = new BuildWatcher(store, served, b -> {
+            Map<String, HttpServlet> next = web(b);
             return () -> {
                 try {
                     web.install(next);
@@ -165,8 +165,8 @@ class ReloadUnderLoadTest {
         assertFalse(Files.exists(lease.file()), "the lease is released on shutdown");
     }
 
-    private static Map<String, HttpServlet> web(DatasetGraph dsg) {
-        return WebApp.build(dsg, null).servlets();
+    private static Map<String, HttpServlet> web(ServedDataset.Build build) {
+        return WebApp.of(build, null).servlets();   // as serve does: over the build's serving artifacts
     }
 
     private static Model copy(DatasetGraph dsg, String graph) {

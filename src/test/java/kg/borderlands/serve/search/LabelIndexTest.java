@@ -15,9 +15,12 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -114,23 +117,21 @@ class LabelIndexTest {
     }
 
     @Test
-    void textDatasetAnswersTextQueryInSparql() {
-        Model data = ModelFactory.createDefaultModel();
-        Model inferred = ModelFactory.createDefaultModel();
-        record("a-1", "Zeta Front", List.of("ZF"), "Actor", data, inferred);
-        LabelIndex small = LabelIndex.build(Snapshot.of(data, inferred, ModelFactory.createDefaultModel()));
-        Dataset ds = DatasetFactory.wrap(small.textDataset());
-        String q = "PREFIX text: <http://jena.apache.org/text#> SELECT ?s { ?s text:query 'zeta' }";
-        List<String> found = Txn.calculateRead(ds, () -> {
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
-                List<String> uris = new java.util.ArrayList<>();
-                qe.execSelect().forEachRemaining(s -> {
-                    if (!uris.contains(s.getResource("s").getURI())) uris.add(s.getResource("s").getURI());
-                });
-                return uris;
-            }
-        });
-        assertEquals(List.of("https://w3id.org/borderlands-kg/id/a-1"), found);
+    void anIndexWrittenToDiskAnswersAsTheOneBuiltInMemory(@TempDir Path dir) throws Exception {
+        DatasetGraph dsg = TestProject.realStore().open();
+        Snapshot snapshot;
+        try {
+            snapshot = Snapshot.of(dsg);
+        } finally {
+            StoreManager.close(dsg);
+        }
+        LabelIndex.write(snapshot.entries(), dir.resolve("search"));
+        assertFalse(Files.exists(dir.resolve("search").resolve("write.lock")), "no lock file is left in the build");
+        LabelIndex opened = LabelIndex.open(dir.resolve("search"), snapshot);
+        for (String q : List.of("taliban", "Pakistani Taliban", "ttp", "tehreek", "kabul", "qatar", "air strike", "talbian")) {
+            assertEquals(index.search(q, Set.of(), 50), opened.search(q, Set.of(), 50), q);
+        }
+        assertEquals(index.search("pakistan", Set.of("actor"), 10), opened.search("pakistan", Set.of("actor"), 10));
     }
 
     @Test
