@@ -176,10 +176,10 @@ public final class Snapshot {
      */
     public String ownerOf(String id) {
         String candidate = id;
-        while (!entries.containsKey(candidate) && candidate.contains("/")) {
+        while (!entries.get().containsKey(candidate) && candidate.contains("/")) {
             candidate = candidate.substring(0, candidate.lastIndexOf('/'));
         }
-        return entries.containsKey(candidate) || !id.contains("/") ? candidate : id.substring(0, id.indexOf('/'));
+        return entries.get().containsKey(candidate) || !id.contains("/") ? candidate : id.substring(0, id.indexOf('/'));
     }
 
     /**
