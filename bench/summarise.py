@@ -23,8 +23,10 @@ for line in open(sys.argv[1], encoding="utf-8"):
         c = m.group(3)
         for k in ("rps", "p50_ms", "p99_ms", "non2xx", "errors"):
             d[k + c] = num(k)
+        if "cpu_ms_per_req=" in line:
+            d["cpu" + c] = num("cpu_ms_per_req")
 
-names = ["project-cache", "project-nocache", "fuseki"]
+names = ["project-cache", "project-nocache", "baseline-nocache", "fuseki"]
 clients = sorted({k[3:] for r in rounds for d in r.values() for k in d if k.startswith("rps")}, key=int)
 print("| round | server | load at start | start to first answer (s) | cold first pass (ms) | "
       + " | ".join("c=%s req/s (× Fuseki) | c=%s p50 / p99 (ms) | c=%s non-2xx / socket errors" % (c, c, c) for c in clients) + " |")
@@ -55,3 +57,20 @@ for n in names:
         cells += ["%.0f" % med([d["rps" + c] for d, _ in ds]), "%.1f" % med([d["p99_ms" + c] for d, _ in ds]),
                   "%.2f×" % med([d["rps" + c] / f["rps" + c] for d, f in ds if f.get("rps" + c)])]
     print("| " + " | ".join(cells) + " |")
+
+if any("cpu" + c in d for r in rounds for d in r.values() for c in clients):
+    print()
+    print("Server CPU per request (ms, user + system, over each wrk window), median over rounds; ratio: median of the per-round ratios to Fuseki (below 1: cheaper than Fuseki)")
+    print()
+    print("| server | " + " | ".join("c=%s CPU ms / request | c=%s × Fuseki" % (c, c) for c in clients) + " |")
+    print("|" + "---|" * (1 + 2 * len(clients)))
+    for n in names:
+        ds = [(r[n], r.get("fuseki", {})) for r in rounds if n in r]
+        if not ds:
+            continue
+        cells = [n]
+        for c in clients:
+            v = [d["cpu" + c] for d, _ in ds if "cpu" + c in d]
+            rs = [d["cpu" + c] / f["cpu" + c] for d, f in ds if f.get("cpu" + c) and "cpu" + c in d]
+            cells += ["%.3f" % med(v) if v else "–", "%.2f×" % med(rs) if rs else "–"]
+        print("| " + " | ".join(cells) + " |")

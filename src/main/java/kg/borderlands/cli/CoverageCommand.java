@@ -4,6 +4,10 @@ import kg.borderlands.coverage.Coverage;
 import kg.borderlands.coverage.CoverageOperation;
 import kg.borderlands.coverage.ParagraphCoverage;
 import kg.borderlands.curate.RecordReader;
+import kg.borderlands.curate.SourceUnit;
+import kg.borderlands.curate.SourceUnits;
+import java.util.List;
+import java.util.Map;
 import kg.borderlands.curate.RecordSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +35,9 @@ final class CoverageCommand implements Callable<Integer> {
 
     @Option(names = "--notes", paramLabel = "FILE",
             description = "Paragraphs marked as holding no fact, tab-separated id and reason "
-                    + "(default: <data>/" + CoverageOperation.NOTES + ").")
+                    + "(default: each source's <data>/sources/<id>/" + CoverageOperation.NOTES + ", or <data>/"
+                    + CoverageOperation.NOTES + " without sources/; a file given here holds the notes of the only "
+                    + "source, or of a directory without sources/).")
     Path notes;
 
     @Option(names = "--uncovered", description = "List only the paragraphs no record cites.")
@@ -45,9 +51,22 @@ final class CoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RecordSet records = new RecordSet(new RecordReader().readAll(data));
-        Coverage c = new CoverageOperation().run(records,
-                CoverageOperation.readNotes(notes != null ? notes : data.resolve(CoverageOperation.NOTES)));
+        List<SourceUnit> units = SourceUnits.of(data);
+        RecordSet records = new RecordSet(new RecordReader().readAll(data, units), units);
+        Map<String, String> marks;
+        if (notes == null) {
+            marks = CoverageOperation.readNotes(units);
+        } else {
+            List<SourceUnit> sources = units.stream().filter(SourceUnit::isSource).toList();
+            if (sources.size() > 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--notes: the data has several sources; each keeps its notes in its own " + CoverageOperation.NOTES);
+            }
+            String only = sources.isEmpty() ? null : sources.get(0).id();
+            marks = new java.util.LinkedHashMap<>();
+            CoverageOperation.readNotes(notes).forEach((id, reason) -> marks.put(RecordSet.keyIn(only, id), reason));
+        }
+        Coverage c = new CoverageOperation().run(records, marks);
         PrintWriter out = spec.commandLine().getOut();
         for (ParagraphCoverage p : c.paragraphs()) {
             if (uncoveredOnly && p.covered()) continue;

@@ -5,6 +5,13 @@ import kg.borderlands.ingest.ParsedReport;
 import kg.borderlands.ingest.RecordWriter;
 import kg.borderlands.ingest.ReportIngester;
 import kg.borderlands.ingest.ReportParser;
+import kg.borderlands.ingest.ReportIds;
+import kg.borderlands.ingest.SourceDescriptorWriter;
+import kg.borderlands.curate.CurationException;
+import kg.borderlands.curate.SourceDescriptor;
+import kg.borderlands.curate.SourceUnits;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,11 +26,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code ingest REPORT.md [--out DIR] [--report-id ID]}: the report's sections, footnotes, cited works and paragraphs as YAML. */
+/**
+ * {@code ingest REPORT.md [--data DIR] [--source-id ID] [--report-id ID] [--out DIR]}: the report's sections, footnotes,
+ * cited works and paragraphs as YAML, written into its source unit ({@code <data>/sources/<source-id>/report/}, with
+ * the unit's descriptor {@code source.yaml}).
+ */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {
                 "Reads the report (markdown) and writes its section tree, footnotes, cited works and paragraph "
-                        + "anchors as curated YAML records: sections.yaml, footnotes.yaml, works.yaml, paragraphs.yaml.",
+                        + "anchors as curated YAML records: sections.yaml, footnotes.yaml, works.yaml, paragraphs.yaml, in the "
+                        + "report/ folder of its source unit, with the unit's descriptor source.yaml.",
                 "Neither footnote nor paragraph texts are written; see docs/ingest.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:records written", "1:report missing, unreadable or without sections; or output not writable",
@@ -36,13 +48,27 @@ public final class IngestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "REPORT.md", description = "the report as markdown")
     Path report;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "data/report",
-            description = "output directory (default: ${DEFAULT-VALUE})")
-    Path out;
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+            description = "data directory: the records go to <data>/sources/<source-id>/report/ and the source's "
+                    + "descriptor to <data>/sources/<source-id>/source.yaml (default: ${DEFAULT-VALUE})")
+    Path data;
 
-    @Option(names = "--report-id", paramLabel = "ID", defaultValue = ReportIngester.DEFAULT_REPORT_ID,
-            description = "the report's works id (default: ${DEFAULT-VALUE})")
+    @Option(names = "--source-id", paramLabel = "ID",
+            description = "the source unit's id (default: the report's works id)")
+    String sourceId;
+
+    @Option(names = "--report-id", paramLabel = "ID",
+            description = "the report's works id (default: derived from its series line, "
+                    + "'Asia-Pacific Report N°354' -> icg-asia-354)")
     String reportId;
+
+    @Option(names = "--publisher", paramLabel = "NAME", defaultValue = "International Crisis Group",
+            description = "publisher of the report itself (default: ${DEFAULT-VALUE})")
+    String publisher;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "write only the four record files, into DIR, and no descriptor (instead of the source unit)")
+    Path out;
 
     @Option(names = {"-q", "--quiet"}, description = "do not print warnings")
     boolean quiet;
@@ -51,15 +77,19 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (!reportId.matches("^[a-z0-9]+(-[a-z0-9]+)*$")) {
-            err.println("ingest: invalid --report-id '" + reportId + "': use lowercase letters, digits and '-'");
-            err.flush();
-            return 2;
+        for (String[] id : new String[][] {{"--report-id", reportId}, {"--source-id", sourceId}}) {
+            if (id[1] != null && !id[1].matches("^[a-z0-9]+(-[a-z0-9]+)*$")) {
+                err.println("ingest: invalid " + id[0] + " '" + id[1] + "': use lowercase letters, digits and '-'");
+                err.flush();
+                return 2;
+            }
         }
         String text;
+        byte[] bytes;
         try {
             if (!Files.isRegularFile(report)) throw new IOException("no such file");
-            text = Files.readString(report, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(report);
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             return fail(err, "cannot read " + report + ": not UTF-8 text");
         } catch (IOException e) {
@@ -69,12 +99,34 @@ public final class IngestCommand implements Callable<Integer> {
         if (parsed.sections().isEmpty()) {
             return fail(err, "no sections found in " + report);
         }
-        IngestResult result = new ReportIngester().ingest(parsed, reportId);
-        try {
-            new RecordWriter().write(result, report.getFileName().toString(), out);
-        } catch (IOException e) {
-            return fail(err, "cannot write to " + out + ": " + reason(e));
+        String work = reportId != null ? reportId : ReportIds.derive(text).orElse(null);
+        if (work == null) {
+            err.println("ingest: cannot derive the report's id from " + report + " (no Crisis Group series line such as "
+                    + "'Asia Report N°354'): give --report-id");
+            err.flush();
+            return 2;
         }
+        String source = sourceId != null ? sourceId : work;
+        IngestResult result = new ReportIngester().ingest(parsed, work, publisher);
+        Path unit = data.resolve(SourceUnits.SOURCES).resolve(source);
+        Path target = out != null ? out : unit.resolve("report");
+        try {
+            new RecordWriter().write(result, report.getFileName().toString(), target);
+            if (out == null) {
+                Path descriptor = unit.resolve(SourceUnits.DESCRIPTOR);
+                String former = null;
+                if (Files.isRegularFile(descriptor)) former = SourceDescriptor.read(descriptor).formerIris();
+                SourceDescriptorWriter.write(descriptor, source, work, report.getFileName().toString(),
+                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)), former);
+            }
+        } catch (IOException e) {
+            return fail(err, "cannot write to " + target + ": " + reason(e));
+        } catch (CurationException e) {
+            return fail(err, "existing descriptor is not valid: " + e.getMessage());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        out = target;
         if (!quiet) {
             for (String w : result.warnings()) err.println("ingest: warning: " + w);
         }

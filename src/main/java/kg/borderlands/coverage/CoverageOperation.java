@@ -4,6 +4,7 @@ import kg.borderlands.curate.Kind;
 import kg.borderlands.curate.LocatedRecord;
 import kg.borderlands.curate.RecordSet;
 import kg.borderlands.curate.Records;
+import kg.borderlands.curate.SourceUnit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,17 +36,19 @@ public final class CoverageOperation {
         for (LocatedRecord r : records.all()) {
             if (!r.kind().curated() || r.kind() == Kind.LINKS) continue;
             for (Records.SourceRef src : r.record().source()) {
+                String cited = records.citedUnit(r.unit(), src);
                 for (Integer n : src.paragraphs()) {
-                    Records.Paragraph p = records.paragraph(src.section(), n);
-                    if (p != null) citing.computeIfAbsent(p.id(), k -> new TreeSet<>()).add(r.record().id());
+                    Records.Paragraph p = cited == null ? null : records.paragraph(cited, src.section(), n);
+                    if (p != null) citing.computeIfAbsent(RecordSet.keyIn(cited, p.id()), k -> new TreeSet<>()).add(r.record().id());
                 }
             }
         }
         List<ParagraphCoverage> out = new ArrayList<>();
         for (LocatedRecord r : records.all()) {
             if (!(r.record() instanceof Records.Paragraph p)) continue;
-            out.add(new ParagraphCoverage(p.id(), p.label(), new ArrayList<>(citing.getOrDefault(p.id(), new TreeSet<>())),
-                    noRecordReasons.get(p.id())));
+            String key = r.key();
+            out.add(new ParagraphCoverage(key, r.unit() == null ? p.label() : r.unit() + " " + p.label(),
+                    new ArrayList<>(citing.getOrDefault(key, new TreeSet<>())), noRecordReasons.get(key)));
         }
         List<String> unknown = new ArrayList<>();
         for (String id : noRecordReasons.keySet()) {
@@ -54,7 +57,19 @@ public final class CoverageOperation {
         return new Coverage(out, unknown);
     }
 
-    /** Reads a notes file; an absent file means no notes. */
+    /**
+     * The notes of every unit: each source's own {@code coverage/} file (its paragraph ids are local and become
+     * {@code {source}/{id}}), and the directory's own for an unscoped directory.
+     */
+    public static Map<String, String> readNotes(List<SourceUnit> units) throws IOException {
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (SourceUnit u : units) {
+            readNotes(u.dir().resolve(NOTES)).forEach((id, reason) -> notes.put(RecordSet.keyIn(u.id(), id), reason));
+        }
+        return notes;
+    }
+
+    /** Reads a notes file (paragraph ids as written); an absent file means no notes. */
     public static Map<String, String> readNotes(Path file) throws IOException {
         Map<String, String> notes = new LinkedHashMap<>();
         if (!Files.isRegularFile(file)) return notes;

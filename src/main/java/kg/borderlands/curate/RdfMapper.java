@@ -14,7 +14,10 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import static kg.borderlands.Vocab.blk;
@@ -27,8 +30,21 @@ import static kg.borderlands.Vocab.blkProp;
  * {@link MappedData#claimed()}. Pure: the same records always give the same triples.
  */
 public final class RdfMapper {
-    /** The two graphs the mapper writes: what the report establishes, and what is only claimed. */
-    public record MappedData(Model data, Model claimed) {}
+    /**
+     * The graphs the mapper writes: what the sources establish, what is only claimed, and one graph per source
+     * unit (by graph IRI, {@code …/graph/source/{id}}) holding everything that source asserts (established and
+     * contested alike), its apparatus and the PROV record of where it came from (docs/store.md).
+     */
+    public record MappedData(Model data, Model claimed, Map<String, Model> sources) {
+        public MappedData(Model data, Model claimed) {
+            this(data, claimed, Map.of());
+        }
+    }
+
+    /** The named graph of a source unit. */
+    public static String sourceGraph(String sourceId) {
+        return Vocab.BASE + "graph/source/" + sourceId;
+    }
 
     /** The report whose recommendations these are; recorded as their author. */
     public static final String REPORT_AUTHOR_ID = "crisis-group";
@@ -59,39 +75,81 @@ public final class RdfMapper {
     private final RecordSet records;
     private final OntologyIndex ontology;
     private final ClaimContent claims;
+    /** The source unit being mapped; {@code null} for the shared (or only) unit. */
+    private final String unit;
     private final Model data = ModelFactory.createDefaultModel();
     private final Model claimed = ModelFactory.createDefaultModel();
     /** The graph the record being mapped goes to. */
     private Model model = data;
 
-    private RdfMapper(RecordSet records, OntologyIndex ontology) {
+    private RdfMapper(RecordSet records, OntologyIndex ontology, ClaimContent claims, String unit) {
         this.records = records;
         this.ontology = ontology;
-        this.claims = new ClaimContent(records);
+        this.claims = claims;
+        this.unit = unit;
         data.setNsPrefixes(Vocab.prefixes());
         claimed.setNsPrefixes(Vocab.prefixes());
     }
 
-    /** Maps every record of the set. */
+    /**
+     * Maps every record of the set, unit by unit: the data and claimed graphs are the union over the units; each
+     * source unit also gets its own graph ({@link MappedData#sources()}).
+     */
     public static MappedData map(RecordSet records, OntologyIndex ontology) {
-        RdfMapper m = new RdfMapper(Objects.requireNonNull(records, "records"), Objects.requireNonNull(ontology, "ontology"));
-        for (LocatedRecord r : records.all()) m.record(r.kind(), r.record());
-        return new MappedData(m.data, m.claimed);
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(ontology, "ontology");
+        ClaimContent claims = new ClaimContent(records);
+        Map<String, List<LocatedRecord>> byUnit = new LinkedHashMap<>();
+        for (LocatedRecord r : records.all()) {
+            byUnit.computeIfAbsent(r.unit() == null ? "" : r.unit(), k -> new ArrayList<>()).add(r);
+        }
+        Model data = ModelFactory.createDefaultModel().setNsPrefixes(Vocab.prefixes());
+        Model claimed = ModelFactory.createDefaultModel().setNsPrefixes(Vocab.prefixes());
+        Map<String, Model> sources = new LinkedHashMap<>();
+        for (Map.Entry<String, List<LocatedRecord>> e : byUnit.entrySet()) {
+            String unit = e.getKey().isEmpty() ? null : e.getKey();
+            RdfMapper m = new RdfMapper(records, ontology, claims, unit);
+            for (LocatedRecord r : e.getValue()) m.record(r);
+            data.add(m.data);
+            claimed.add(m.claimed);
+            if (unit != null) sources.put(sourceGraph(unit), m.sourceGraph());
+        }
+        return new MappedData(data, claimed, sources);
     }
 
     /**
-     * Maps only {@code subset}, resolving its references in {@code records} (a source unit's own records
-     * against the shared ones, which are mapped once, on their own).
+     * Maps only {@code subset}, the records of one unit ({@code unit}: its source id, {@code null} for the shared
+     * unit), resolving its references in {@code records} (that unit's records with the shared ones). As
+     * {@link #map(RecordSet, OntologyIndex)} does for that unit: its data and claimed triples and, for a source,
+     * its source graph with PROV.
      */
-    public static MappedData map(RecordSet records, List<LocatedRecord> subset, OntologyIndex ontology) {
-        RdfMapper m = new RdfMapper(Objects.requireNonNull(records, "records"), Objects.requireNonNull(ontology, "ontology"));
-        for (LocatedRecord r : Objects.requireNonNull(subset, "subset")) m.record(r.kind(), r.record());
-        return new MappedData(m.data, m.claimed);
+    public static MappedData map(RecordSet records, List<LocatedRecord> subset, String unit, OntologyIndex ontology) {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(ontology, "ontology");
+        RdfMapper m = new RdfMapper(records, ontology, new ClaimContent(records), unit);
+        for (LocatedRecord r : Objects.requireNonNull(subset, "subset")) m.record(r);
+        return new MappedData(m.data, m.claimed, unit == null ? Map.of() : Map.of(sourceGraph(unit), m.sourceGraph()));
     }
 
-    private void record(Kind kind, Records.DataRecord rec) {
+    /** The graph of the source unit mapped: everything it asserts, established and contested, with its PROV. */
+    private Model sourceGraph() {
+        Model g = ModelFactory.createDefaultModel().setNsPrefixes(Vocab.prefixes());
+        g.add(data).add(claimed);
+        SourceProvenance.describe(g, sourceGraph(unit), records.descriptors().get(unit));
+        return g;
+    }
+
+    private void record(LocatedRecord r) {
+        Kind kind = r.kind();
+        Records.DataRecord rec = r.record();
         model = claims.isContested(rec.id()) ? claimed : data;
-        Resource s = res(rec.id());
+        Resource s = model.createResource(Vocab.ID + r.key());
+        SourceDescriptor source = unit == null ? null : records.descriptors().get(unit);
+        if (r.scoped() && source != null && source.keepsUnscopedIris()) {
+            // published before issue #11 at …/id/{id}: that IRI stays, as a pointer the Linked Data surface
+            // answers with a permanent redirect (docs/data-format.md "Identifiers")
+            model.createResource(Vocab.ID + rec.id()).addProperty(DCTerms.isReplacedBy, s);
+        }
         s.addProperty(RDF.type, blk(rec.type()));
         s.addProperty(SKOS.prefLabel, rec.label(), "en");
         s.addProperty(RDFS.label, rec.label(), "en");
@@ -131,13 +189,16 @@ public final class RdfMapper {
             s.addProperty(blkProp("record"), holder);
         }
         for (Records.SourceRef src : rec.source()) {
-            Records.Section sec = records.sectionsByNumber().get(src.section());
-            holder.addProperty(blkProp("citedSection"), res(sec.id()));
+            String cited = records.citedUnit(unit, src);
+            Records.Section sec = records.section(cited, src.section());
+            holder.addProperty(blkProp("citedSection"), apparatus(cited, sec.id()));
+            // according to which source: the work of the source whose apparatus is cited
+            if (sec.report() != null) holder.addProperty(DCTerms.source, res(sec.report()));
             for (Integer n : src.paragraphs()) {
-                holder.addProperty(blkProp("citedParagraph"), res(records.paragraph(src.section(), n).id()));
+                holder.addProperty(blkProp("citedParagraph"), apparatus(cited, records.paragraph(cited, src.section(), n).id()));
             }
             for (Integer n : src.footnotes()) {
-                holder.addProperty(blkProp("citedFootnote"), res(records.footnotesByNumber().get(n).id()));
+                holder.addProperty(blkProp("citedFootnote"), apparatus(cited, records.footnote(cited, n).id()));
             }
         }
         if (rec.source().stream().allMatch(src -> Records.SourceRef.TITLE_ONLY.equals(src.support()))) {
@@ -359,7 +420,7 @@ public final class RdfMapper {
         s.addLiteral(blkProp("number"), model.createTypedLiteral(p.number().toString(), XSDDatatype.XSDinteger));
         link(s, blkProp("inSection"), p.section());
         for (Integer n : p.footnotes()) {
-            s.addProperty(blkProp("referencesFootnote"), res(records.footnotesByNumber().get(n).id()));
+            s.addProperty(blkProp("referencesFootnote"), apparatus(unit, records.footnote(unit, n).id()));
         }
     }
 
@@ -399,8 +460,16 @@ public final class RdfMapper {
         return r;
     }
 
+    /** A reference written in this unit: its own apparatus first, then the unscoped records (RecordSet). */
     private Resource res(String id) {
-        return model.createResource(Vocab.ID + id);
+        LocatedRecord target = records.resolve(unit, id);
+        return model.createResource(Vocab.ID + (target == null ? id : target.key()));
+    }
+
+    /** An apparatus record of unit {@code citedUnit} (empty or null: unscoped) by its local id. */
+    private Resource apparatus(String citedUnit, String id) {
+        LocatedRecord target = records.byId(RecordSet.keyIn(citedUnit, id));
+        return model.createResource(Vocab.ID + (target == null ? id : target.key()));
     }
 
     private void link(Resource s, Property p, String id) {

@@ -22,7 +22,7 @@ public final class RecordChecker {
     private static final int MAX_QUOTE_WORDS = 20;
 
     private final OntologyIndex ontology;
-    /** Work ids of other source units, which a unit may cite (explicit cross-source citation). */
+    /** Work ids of other source units, which a unit built on its own may cite (explicit cross-source citation). */
     private final Set<String> foreignWorks;
 
     public RecordChecker(OntologyIndex ontology) {
@@ -35,8 +35,23 @@ public final class RecordChecker {
         this.foreignWorks = Objects.requireNonNull(foreignWorks, "foreignWorks");
     }
 
-    /** Returns the checked record set, or throws with every problem found. */
+    /** Returns the checked record set of an unscoped directory, or throws with every problem found. */
     public RecordSet check(List<LocatedRecord> records) throws CurationException {
+        return check(records, List.of());
+    }
+
+    /** Returns the checked record set of these units' records, or throws with every problem found. */
+    public RecordSet check(List<LocatedRecord> records, List<SourceUnit> units) throws CurationException {
+        return check(records, units, r -> true);
+    }
+
+    /**
+     * Returns the record set of these units' records, checking only the records {@code checked} accepts (one
+     * unit built on its own: the shared records it resolves against were checked with the shared unit, against
+     * the apparatus they cite), or throws with every problem found.
+     */
+    public RecordSet check(List<LocatedRecord> records, List<SourceUnit> units,
+                           java.util.function.Predicate<LocatedRecord> checked) throws CurationException {
         List<Problem> problems = new ArrayList<>();
         Map<String, LocatedRecord> seen = new HashMap<>();
         for (LocatedRecord r : records) {
@@ -45,19 +60,41 @@ public final class RecordChecker {
                 problems.add(r.problem(Problem.BAD_ID, "/id", "id '" + id
                         + "' must be lowercase letters, digits and single hyphens"));
             }
-            LocatedRecord first = seen.putIfAbsent(id, r);
-            if (first != null) {
+            LocatedRecord first = seen.putIfAbsent(r.key(), r);
+            if (first != null && !coAsserted(first, r)) {
                 problems.add(r.problem(Problem.DUPLICATE_ID, "/id", "duplicate id, first defined at "
-                        + first.tree().file() + ":" + first.tree().locate(first.pointer()).getLineNr()));
+                        + first.tree().file() + ":" + first.tree().locate(first.pointer()).getLineNr()
+                        + (Objects.equals(first.unit(), r.unit()) || first.kind() != r.kind() ? ""
+                        : " (the same statement in two sources must agree on everything but its source)")));
             }
         }
-        RecordSet set = new RecordSet(records);
+        RecordSet set = new RecordSet(records, units);
         for (LocatedRecord r : records) {
-            new Checks(r, set, problems).run();
+            if (checked.test(r)) new Checks(r, set, problems).run();
         }
         checkSharedExternalIds(records, problems);
         if (!problems.isEmpty()) throw new CurationException(problems);
         return set;
+    }
+
+    /**
+     * Two sources may assert the same statement (tie, event, claim, figure, recommendation) or list the same
+     * cited work: the same id in two source units, the same record but for its {@code source}. It is one
+     * statement, asserted by both (docs/data-format.md "Source units").
+     */
+    public static boolean coAsserted(LocatedRecord a, LocatedRecord b) {
+        if (a.unit() == null || b.unit() == null || a.unit().equals(b.unit()) || a.kind() != b.kind()) return false;
+        boolean statement = a.kind().curated() && a.kind() != ACTORS && a.kind() != PLACES && a.kind() != LINKS;
+        if (!statement && a.kind() != WORKS) return false;
+        return withoutSource(a).equals(withoutSource(b));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper TREES = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static com.fasterxml.jackson.databind.JsonNode withoutSource(LocatedRecord r) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = TREES.valueToTree(r.record());
+        n.remove("source");
+        return n;
     }
 
     /**
@@ -135,20 +172,28 @@ public final class RecordChecker {
         }
 
         private void checkSource(Records.SourceRef s, String field) {
-            if (!set.sectionsByNumber().containsKey(s.section())) {
+            String unit = set.citedUnit(r.unit(), s);
+            if (unit == null) {
+                problems.add(r.problem(Problem.DANGLING_REFERENCE, field + "/work", "'" + s.work()
+                        + "' is not the work of any source (data/sources/*/source.yaml)"));
+                return;
+            }
+            String in = unit.isEmpty() ? "" : " of source " + unit;
+            if (set.section(unit, s.section()) == null) {
                 problems.add(r.problem(Problem.DANGLING_REFERENCE, field + "/section", "no report section numbered '"
-                        + s.section() + "'"));
+                        + s.section() + "'" + in + (unit.isEmpty() && !set.descriptors().isEmpty()
+                        ? "; a record of the shared unit names the source it cites (work: <report work id>)" : "")));
             }
             for (int i = 0; i < s.footnotes().size(); i++) {
                 Integer n = s.footnotes().get(i);
-                if (n == null || !set.footnotesByNumber().containsKey(n)) {
+                if (n == null || set.footnote(unit, n) == null) {
                     problems.add(r.problem(Problem.DANGLING_REFERENCE, field + "/footnotes/" + i,
-                            "no footnote numbered " + n));
+                            "no footnote numbered " + n + in));
                 }
             }
             for (int i = 0; i < s.paragraphs().size(); i++) {
                 Integer n = s.paragraphs().get(i);
-                if (set.sectionsByNumber().containsKey(s.section()) && (n == null || set.paragraph(s.section(), n) == null)) {
+                if (set.section(unit, s.section()) != null && (n == null || set.paragraph(unit, s.section(), n) == null)) {
                     problems.add(r.problem(Problem.DANGLING_REFERENCE, field + "/paragraphs/" + i,
                             "section " + s.section() + " has no paragraph " + n));
                 }
@@ -161,10 +206,14 @@ public final class RecordChecker {
 
         private void ref(String field, String id, Set<Kind> allowed) {
             if (id == null) return;
-            LocatedRecord target = set.byId(id);
+            LocatedRecord target = set.resolve(r.unit(), id);
             if (target == null && allowed.contains(WORKS) && foreignWorks.contains(id)) return;
             if (target == null) {
                 problems.add(r.problem(Problem.DANGLING_REFERENCE, field, "reference to unknown id '" + id + "'"));
+            } else if (target.kind() != WORKS && target.unit() != null
+                    && !set.unitsOf(target.key()).contains(r.unit() == null ? "" : r.unit())) {
+                problems.add(r.problem(Problem.DANGLING_REFERENCE, field, "'" + id + "' is a record of source "
+                        + target.unit() + "; another source is cited only by its work id"));
             } else if (!allowed.contains(target.kind())) {
                 problems.add(r.problem(Problem.DANGLING_REFERENCE, field, "'" + id + "' is a "
                         + target.kind().key() + " record; expected one of " + allowed));
@@ -323,7 +372,7 @@ public final class RecordChecker {
         private void paragraph(Records.Paragraph p) {
             ref("/section", p.section(), EnumSet.of(SECTIONS));
             for (int i = 0; i < p.footnotes().size(); i++) {
-                if (!set.footnotesByNumber().containsKey(p.footnotes().get(i))) {
+                if (set.footnote(r.unit(), p.footnotes().get(i)) == null) {
                     problems.add(r.problem(Problem.DANGLING_REFERENCE, "/footnotes/" + i,
                             "no footnote numbered " + p.footnotes().get(i)));
                 }

@@ -31,7 +31,7 @@ public final class RecordReader {
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    /** The data files under {@code dataDir}, in a stable order. */
+    /** The data files under {@code dataDir} (source descriptors included), in a stable order. */
     public static List<Path> dataFiles(Path dataDir) throws IOException {
         Objects.requireNonNull(dataDir, "dataDir");
         if (!Files.isDirectory(dataDir)) throw new IOException("data directory not found: " + dataDir);
@@ -45,18 +45,22 @@ public final class RecordReader {
         }
     }
 
-    /** Reads all records; throws with every problem found if any file is bad. */
+    /**
+     * Reads all records of every unit ({@link SourceUnits}); each record knows its unit. Throws with every
+     * problem found if any file is bad.
+     */
     public List<LocatedRecord> readAll(Path dataDir) throws IOException, CurationException {
-        return readFiles(dataFiles(dataDir));
+        return readAll(dataDir, SourceUnits.of(dataDir));
     }
 
-    /** Reads the records of {@code files} (e.g. one source unit's); throws with every problem found. */
-    public List<LocatedRecord> readFiles(List<Path> files) throws IOException, CurationException {
+    /** Reads all records of the given units of {@code dataDir}. */
+    public List<LocatedRecord> readAll(Path dataDir, List<SourceUnit> units) throws IOException, CurationException {
         List<LocatedRecord> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (Path file : files) {
+        for (Path file : dataFiles(dataDir)) {
+            if (SourceUnits.isDescriptor(dataDir, file)) continue;
             try {
-                out.addAll(readFile(file, problems));
+                out.addAll(readFile(file, SourceUnits.unitOf(units, file).id(), problems));
             } catch (CurationException e) {
                 problems.addAll(e.problems());
             }
@@ -65,7 +69,25 @@ public final class RecordReader {
         return out;
     }
 
-    private List<LocatedRecord> readFile(Path file, List<Problem> problems) throws IOException, CurationException {
+    /**
+     * Reads the records of {@code files}, all of unit {@code unit} ({@code null}: the shared unit), e.g. one
+     * source unit's record files; throws with every problem found.
+     */
+    public List<LocatedRecord> readFiles(List<Path> files, String unit) throws IOException, CurationException {
+        List<LocatedRecord> out = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                out.addAll(readFile(file, unit, problems));
+            } catch (CurationException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) throw new CurationException(problems);
+        return out;
+    }
+
+    private List<LocatedRecord> readFile(Path file, String unit, List<Problem> problems) throws IOException, CurationException {
         LocatedTree tree = LocatedTree.read(file);
         JsonNode root = tree.root();
         List<LocatedRecord> out = new ArrayList<>();
@@ -99,7 +121,7 @@ public final class RecordReader {
                 }
                 try {
                     Records.DataRecord rec = mapper.treeToValue(node, kind.recordType());
-                    out.add(new LocatedRecord(kind, rec, tree, ptr));
+                    out.add(new LocatedRecord(kind, rec, tree, ptr, unit));
                 } catch (JsonMappingException e) {
                     problems.add(bindingProblem(tree, ptr, id, kind, e));
                 }

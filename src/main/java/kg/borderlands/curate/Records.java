@@ -30,11 +30,13 @@ public final class Records {
     }
 
     /**
-     * A place in the report: a section number, optional paragraph ordinals within that section and optional
+     * A place in a source: a section number, optional paragraph ordinals within that section and optional
      * footnote numbers. {@code support} says how the place supports the record: absent when the report's own
-     * text does, {@value #TITLE_ONLY} when only the title of a work cited in the footnotes does.
+     * text does, {@value #TITLE_ONLY} when only the title of a work cited in the footnotes does. {@code work}
+     * names the source by the work id of its document: needed in the shared unit and to cite another source;
+     * absent, the numbers are those of the record's own source.
      */
-    public record SourceRef(@JsonProperty(required = true) String section, List<Integer> paragraphs,
+    public record SourceRef(String work, @JsonProperty(required = true) String section, List<Integer> paragraphs,
                             List<Integer> footnotes, String support) {
         public static final String TITLE_ONLY = "title-only";
 

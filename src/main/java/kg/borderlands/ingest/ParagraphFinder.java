@@ -1,11 +1,5 @@
 package kg.borderlands.ingest;
 
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Node;
-import org.commonmark.node.Paragraph;
-import org.commonmark.node.SourceSpan;
-import org.commonmark.parser.IncludeSourceSpans;
-import org.commonmark.parser.Parser;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,12 +8,12 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the paragraphs of the report's running text with a CommonMark parser (commonmark-java) and anchors
- * each to the section it sits in and its ordinal there.
+ * Finds the paragraphs of the report's running text with a CommonMark parser (commonmark-java, through
+ * {@link MarkdownLines}: paragraphs, footnote marks and bold lines come from the syntax tree) and anchors each to the
+ * section it sits in and its ordinal there.
  *
  * <p>The report is a PDF conversion, so a page break can cut a paragraph in two, with the page's footnotes
  * printed in between. A CommonMark paragraph that starts with a lower-case letter, or that follows a body
@@ -30,12 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class ParagraphFinder {
 
-    private static final Pattern FOOTNOTE_BODY = Pattern.compile("^<sup>\\d+</sup>");
-    private static final Pattern FOOTNOTE_REF = Pattern.compile("<sup>(\\d+)</sup>");
-    private static final Pattern WHOLE_BOLD = Pattern.compile("^(?:\\*\\*.*\\*\\*|__.*__|<b>.*</b>)$");
     private static final Pattern CLOSED = Pattern.compile("[.?!:;\"”’)]\\s*$");
-
-    private final Parser parser = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
     /**
      * The paragraphs of {@code markdown}, in document order.
@@ -45,32 +34,29 @@ public final class ParagraphFinder {
     public List<ReportParagraph> find(String markdown, List<ReportSection> sections) {
         Objects.requireNonNull(markdown, "markdown");
         Objects.requireNonNull(sections, "sections");
-        String[] lines = markdown.split("\\R", -1);
         NavigableMap<Integer, String> sectionAt = new TreeMap<>();
         for (ReportSection s : sections) sectionAt.put(s.line(), s.number());
 
-        List<int[]> spans = new ArrayList<>();      // {first line, last line}, 1-based
-        parser.parse(markdown).accept(new AbstractVisitor() {
-            @Override
-            public void visit(Paragraph paragraph) {
-                List<SourceSpan> ss = paragraph.getSourceSpans();
-                if (!ss.isEmpty()) {
-                    spans.add(new int[] {ss.get(0).getLineIndex() + 1, ss.get(ss.size() - 1).getLineIndex() + 1});
-                }
-            }
-        });
+        // the lines of each CommonMark paragraph, classified from the syntax tree (MarkdownLines)
+        Map<Integer, List<MarkdownLines.Line>> byParagraph = new LinkedHashMap<>();
+        for (MarkdownLines.Line l : new MarkdownLines().read(markdown)) {
+            if (l.paragraph() > 0) byParagraph.computeIfAbsent(l.paragraph(), k -> new ArrayList<>()).add(l);
+        }
 
         Map<String, List<Draft>> bySection = new LinkedHashMap<>();
         Draft last = null;
-        for (int[] span : spans) {
-            Map.Entry<Integer, String> sec = sectionAt.floorEntry(span[0]);
+        for (Map.Entry<Integer, List<MarkdownLines.Line>> para : byParagraph.entrySet()) {
+            int first = para.getKey();
+            List<MarkdownLines.Line> ls = para.getValue();
+            Map.Entry<Integer, String> sec = sectionAt.floorEntry(first);
             if (sec == null) continue;
-            String raw = text(lines, span);
-            String text = raw.replaceAll("(<sup>\\d+</sup>)+$", "").strip();
-            if (text.isEmpty() || FOOTNOTE_BODY.matcher(text).find() || WHOLE_BOLD.matcher(text).matches()) continue;
+            // not running text: a footnote body, or lines bold as a whole (headings that are not sections, signature)
+            if (ls.get(0).footnoteBody() != null || ls.stream().allMatch(l -> l.kind() == MarkdownLines.Kind.BOLD)) continue;
+            String raw = String.join(" ", ls.stream().map(MarkdownLines.Line::raw).toList()).strip();
+            String text = raw.replaceAll("(<sup>\\d+</sup>)+$", "").strip();   // the prose, for its punctuation
+            if (text.isEmpty()) continue;
             List<Integer> refs = new ArrayList<>();
-            Matcher m = FOOTNOTE_REF.matcher(raw);
-            while (m.find()) refs.add(Integer.parseInt(m.group(1)));
+            ls.forEach(l -> refs.addAll(l.references()));
             boolean continues = last != null && last.section.equals(sec.getValue())
                     && (Character.isLowerCase(text.codePointAt(0)) || !CLOSED.matcher(last.lastText).find());
             if (continues) {
@@ -79,7 +65,7 @@ public final class ParagraphFinder {
                 continue;
             }
             List<Draft> list = bySection.computeIfAbsent(sec.getValue(), k -> new ArrayList<>());
-            last = new Draft(sec.getValue(), list.size() + 1, span[0], refs, text);
+            last = new Draft(sec.getValue(), list.size() + 1, first, refs, text);
             list.add(last);
         }
         List<ReportParagraph> out = new ArrayList<>();
@@ -88,15 +74,6 @@ public final class ParagraphFinder {
         }
         out.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return out;
-    }
-
-    private static String text(String[] lines, int[] span) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = span[0]; i <= span[1] && i <= lines.length; i++) {
-            if (!sb.isEmpty()) sb.append(' ');
-            sb.append(lines[i - 1].strip());
-        }
-        return sb.toString().strip();
     }
 
     /** A paragraph being assembled from its page fragments. */

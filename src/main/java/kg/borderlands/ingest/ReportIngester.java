@@ -10,7 +10,13 @@ public final class ReportIngester {
 
     private final CitationParser citations = new CitationParser();
 
+    /** A Crisis Group report: its works record has publisher International Crisis Group. */
     public IngestResult ingest(ParsedReport report, String reportId) {
+        return ingest(report, reportId, CitationParser.CRISIS_GROUP);
+    }
+
+    /** A report of the same shape by {@code publisher} (the publisher of the report's own works record). */
+    public IngestResult ingest(ParsedReport report, String reportId, String publisher) {
         List<String> warnings = new ArrayList<>(report.warnings());
         List<IngestResult.SectionRecord> sections = new ArrayList<>();
         for (ReportSection s : report.sections()) {
@@ -24,7 +30,8 @@ public final class ReportIngester {
             warnings.add("report title not found; the report's works record is labelled with its id");
             title = reportId;
         }
-        resolver.add(Work.of(reportId, WorkType.REPORT, title, CitationParser.CRISIS_GROUP, List.of(), report.date()));
+        resolver.add(Work.of(reportId, WorkType.REPORT, title, java.util.Objects.requireNonNull(publisher, "publisher"),
+                List.of(), report.date()));
 
         List<IngestResult.FootnoteRecord> footnotes = new ArrayList<>();
         for (FootnoteEntry f : report.footnotes()) {

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * Reads the report's markdown (a PDF conversion) into a {@link ParsedReport}: the section tree with the
  * report's own numbering, and the footnotes with the section of their inline reference.
  *
- * <p>Headings are recognised by their text, whatever their markdown level: a markdown heading or a whole
- * bold line reading "III. …" is a top section, "A. …" a sub-section of the current roman section, "1. …" a
+ * <p>The markdown's structure — headings, lines bold as a whole, footnote marks, paragraphs — comes from a
+ * CommonMark parser ({@link MarkdownLines}, {@link ParagraphFinder}); only the text of a heading and of a footnote
+ * is read with patterns. Headings are recognised by their text, whatever their markdown level: a markdown heading
+ * or a whole bold line reading "III. …" is a top section, "A. …" a sub-section of the current roman section, "1. …" a
  * sub-sub-section of the current lettered one; "Principal Findings" and "Executive Summary" are sections
  * {@code findings} and {@code summary}. The table of contents block is skipped.
  *
@@ -26,17 +28,12 @@ import java.util.regex.Pattern;
  */
 public final class ReportParser {
 
-    private static final Pattern MD_HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
-    private static final Pattern BOLD_LINE = Pattern.compile("^(?:\\*\\*|__)(.+?)(?:\\*\\*|__)$");
-    private static final Pattern HTML_BOLD_LINE = Pattern.compile("^<b>(.+?)</b>$");
     private static final Pattern ROMAN = Pattern.compile("^([IVXL]+)\\.\\s+(\\S.*)$");
     private static final Pattern VALID_ROMAN = Pattern.compile("^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$");
     private static final Pattern LETTER = Pattern.compile("^([A-H])\\.\\s+(\\S.*)$");
     private static final Pattern DIGIT = Pattern.compile("^(\\d{1,2})\\.\\s+(\\S.*)$");
     private static final Pattern TOC_TITLE = Pattern.compile("(?i)^(?:table of )?contents$");
     private static final Pattern TOC_ENTRY = Pattern.compile("(?:\\t|\\s{2,}|\\.{3,}\\s*|…\\s*)\\d{1,3}$");
-    private static final Pattern FOOTNOTE_BODY = Pattern.compile("^<sup>(\\d+)</sup>\\s*(.*)$");
-    private static final Pattern FOOTNOTE_REF = Pattern.compile("<sup>(\\d+)</sup>");
     private static final Pattern HEADER_DATE = Pattern.compile(
             "(\\d{1,2} " + CitedDates.MONTH_RE + " \\d{4})");
 
@@ -49,7 +46,7 @@ public final class ReportParser {
     private record Heading(String number, String label) {}
 
     private static final class Run {
-        private final String[] lines;
+        private final String markdown;
         private final List<String> warnings = new ArrayList<>();
         private final List<ReportSection> sections = new ArrayList<>();
         private final Set<String> numbers = new HashSet<>();
@@ -64,32 +61,19 @@ public final class ReportParser {
         private String current;
 
         Run(String markdown) {
-            this.lines = markdown.split("\\R", -1);
+            this.markdown = markdown;
         }
 
         ParsedReport parse() {
             boolean inToc = false;
             boolean tocSawEntry = false;
-            for (int i = 0; i < lines.length; i++) {
-                int lineNo = i + 1;
-                String line = lines[i].strip();
-                String headingText = null;
-                boolean mdHeading = false;
-                int level = 0;
-                Matcher hm = MD_HEADING.matcher(line);
-                if (hm.matches()) {
-                    headingText = stripInlineMarkup(hm.group(2));
-                    mdHeading = true;
-                    level = hm.group(1).length();
-                } else {
-                    Matcher bm = BOLD_LINE.matcher(line);
-                    Matcher hb = HTML_BOLD_LINE.matcher(line);
-                    if (bm.matches()) headingText = stripInlineMarkup(bm.group(1));
-                    else if (hb.matches()) headingText = stripInlineMarkup(hb.group(1));
-                }
+            for (MarkdownLines.Line l : new MarkdownLines().read(markdown)) {
+                int lineNo = l.number();
+                String line = l.raw();
+                String headingText = l.kind() == MarkdownLines.Kind.TEXT ? null : l.text();
+                boolean mdHeading = l.kind() == MarkdownLines.Kind.HEADING;
 
                 if (inToc) {
-                    if (line.isEmpty()) continue;
                     if (TOC_ENTRY.matcher(line).find()) {
                         tocSawEntry = true;
                         continue;
@@ -108,7 +92,7 @@ public final class ReportParser {
                         addSection(h, lineNo);
                         continue;
                     }
-                    if (mdHeading && level == 1 && title == null && sections.isEmpty()) {
+                    if (mdHeading && l.level() == 1 && title == null && sections.isEmpty()) {
                         title = headingText;
                         continue;
                     }
@@ -117,21 +101,18 @@ public final class ReportParser {
                     Matcher dm = HEADER_DATE.matcher(line);
                     if (dm.find()) date = CitedDates.date(dm.group(1)).orElse(null);
                 }
-                Matcher fb = FOOTNOTE_BODY.matcher(line);
-                if (fb.matches()) {
-                    int n = Integer.parseInt(fb.group(1));
+                if (l.footnoteBody() != null) {
+                    int n = l.footnoteBody();
                     if (bodies.containsKey(n)) {
                         warnings.add("footnote " + n + ": second body at line " + lineNo + " ignored");
                     } else {
-                        bodies.put(n, fb.group(2).strip());
+                        bodies.put(n, l.bodyText());
                         bodyLines.put(n, lineNo);
                         bodySections.put(n, current);
                     }
                     continue;
                 }
-                Matcher rm = FOOTNOTE_REF.matcher(line);
-                while (rm.find()) {
-                    int n = Integer.parseInt(rm.group(1));
+                for (int n : l.references()) {
                     if (refSections.containsKey(n)) {
                         warnings.add("footnote " + n + ": referenced again at line " + lineNo);
                     } else {
@@ -141,7 +122,7 @@ public final class ReportParser {
                 }
             }
             return new ParsedReport(title, date, sections, footnotes(),
-                    new ParagraphFinder().find(String.join("\n", lines), sections), warnings);
+                    new ParagraphFinder().find(markdown, sections), warnings);
         }
 
         private List<FootnoteEntry> footnotes() {

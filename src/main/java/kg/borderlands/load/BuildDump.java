@@ -44,6 +44,7 @@ public final class BuildDump {
             emit(out, Vocab.GRAPH_INFERRED, graphs.inferred().getGraph());
             emit(out, Vocab.GRAPH_CLAIMED, graphs.claimed().getGraph());
             emit(out, kg.borderlands.link.VoidDescription.GRAPH, graphs.voidDescription().getGraph());
+            graphs.sources().forEach((name, g) -> emit(out, name, g.getGraph()));
             // the default ("truthy") graph, as stored in the TDB2 database: established content and VoID
             graphs.union().getGraph().find().forEachRemaining(t -> out.quad(Quad.create(Quad.defaultGraphIRI, t)));
             graphs.voidDescription().getGraph().find().forEachRemaining(t -> out.quad(Quad.create(Quad.defaultGraphIRI, t)));

@@ -10,7 +10,13 @@ import org.apache.jena.rdf.model.ModelFactory;
  * validation said of them.
  */
 public record BuiltGraphs(Model ontology, Model data, Model inferred, Model claimed, ValidationReport report,
-                          Model voidDescription) {
+                          Model voidDescription, java.util.Map<String, Model> sources) {
+    /** A build without per-source graphs. */
+    public BuiltGraphs(Model ontology, Model data, Model inferred, Model claimed, ValidationReport report,
+                       Model voidDescription) {
+        this(ontology, data, inferred, claimed, report, voidDescription, java.util.Map.of());
+    }
+
     /** A build without its VoID description (nothing to describe yet, e.g. while validating). */
     public BuiltGraphs(Model ontology, Model data, Model inferred, Model claimed, ValidationReport report) {
         this(ontology, data, inferred, claimed, report, ModelFactory.createDefaultModel());

@@ -7,6 +7,8 @@ import kg.borderlands.curate.RdfMapper;
 import kg.borderlands.curate.RecordChecker;
 import kg.borderlands.curate.RecordReader;
 import kg.borderlands.curate.RecordSet;
+import kg.borderlands.curate.SourceUnit;
+import kg.borderlands.curate.SourceUnits;
 import kg.borderlands.validate.Finding;
 import kg.borderlands.validate.QualityChecks;
 import kg.borderlands.validate.ShaclValidation;
@@ -37,7 +39,8 @@ public final class GraphBuilder {
         inputs.requireUsable();
         Model ontology = readOntology();
         OntologyIndex index = new OntologyIndex(ontology);
-        RecordSet records = new RecordChecker(index).check(new RecordReader().readAll(inputs.dataDir()));
+        List<SourceUnit> units = SourceUnits.of(inputs.dataDir());
+        RecordSet records = new RecordChecker(index).check(new RecordReader().readAll(inputs.dataDir(), units), units);
         RdfMapper.MappedData mapped = RdfMapper.map(records, index);
         Model data = mapped.data();
         Model inferred = Inference.infer(ontology, data);
@@ -45,7 +48,7 @@ public final class GraphBuilder {
         ValidationReport report = validate(new BuiltGraphs(ontology, data, inferred, claimed, null));
         Model voidDescription = kg.borderlands.link.VoidDescription.forStore(
                 new BuiltGraphs(ontology, data, inferred, claimed, report).union().getGraph());
-        return new BuiltGraphs(ontology, data, inferred, claimed, report, voidDescription);
+        return new BuiltGraphs(ontology, data, inferred, claimed, report, voidDescription, mapped.sources());
     }
 
     private Model readOntology() throws IOException, CurationException {

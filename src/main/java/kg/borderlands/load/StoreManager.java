@@ -215,6 +215,7 @@ public final class StoreManager {
                 ds.addNamedModel(Vocab.GRAPH_INFERRED, graphs.inferred());
                 ds.addNamedModel(Vocab.GRAPH_CLAIMED, graphs.claimed());
                 ds.addNamedModel(kg.borderlands.link.VoidDescription.GRAPH, graphs.voidDescription());
+                graphs.sources().forEach(ds::addNamedModel); // one graph per source (docs/store.md)
                 // The default graph is the "truthy" one: established content (and its VoID description),
                 // never the claimed graph (docs/ontology.md, docs/store.md).
                 ds.getDefaultModel().add(graphs.union()).add(graphs.voidDescription());

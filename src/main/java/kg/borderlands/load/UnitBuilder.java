@@ -8,6 +8,7 @@ import kg.borderlands.curate.RdfMapper;
 import kg.borderlands.curate.RecordChecker;
 import kg.borderlands.curate.RecordReader;
 import kg.borderlands.curate.RecordSet;
+import kg.borderlands.curate.SourceUnit;
 import kg.borderlands.curate.Records;
 import kg.borderlands.validate.Finding;
 import kg.borderlands.validate.ShaclValidation;
@@ -18,8 +19,11 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,6 +37,7 @@ final class UnitBuilder {
     private final Model ontology;
     private final OntologyIndex index;
     private final ShaclValidation shacl;
+    private final List<SourceUnit> units;
     private final Set<String> works;
     private final Shared shared;
 
@@ -46,33 +51,41 @@ final class UnitBuilder {
 
     /**
      * @param shacl  the shapes, or {@code null} if the ontology has none
+     * @param units  the units of the build (with the sources' descriptors: resolution of {@code work:})
      * @param works  every work id of the build (a unit may cite another unit's works)
      * @param shared the shared unit as built ({@link Shared#none()} while building the shared unit itself)
      */
-    UnitBuilder(Model ontology, OntologyIndex index, ShaclValidation shacl, Set<String> works, Shared shared) {
+    UnitBuilder(Model ontology, OntologyIndex index, ShaclValidation shacl, List<SourceUnit> units, Set<String> works,
+                Shared shared) {
         this.ontology = Objects.requireNonNull(ontology, "ontology");
         this.index = Objects.requireNonNull(index, "index");
         this.shacl = shacl;
+        this.units = List.copyOf(units);
         this.works = Objects.requireNonNull(works, "works");
         this.shared = Objects.requireNonNull(shared, "shared");
     }
 
     /**
-     * The shared unit's records, read and checked with the apparatus they cite ({@code context}: records of
-     * kinds sections, paragraphs, footnotes and works, which are not part of the shared unit's output).
+     * The shared unit's records, read and checked with the apparatus they cite ({@code context}: the records of
+     * kinds sections, paragraphs, footnotes and works of every source's apparatus, each in its own unit — a
+     * shared record names the source it cites by {@code work:} — which are not part of the shared unit's output).
      */
     record SharedRecords(List<LocatedRecord> own, List<LocatedRecord> context) {}
 
-    static SharedRecords readShared(SourceUnits units, OntologyIndex index, Set<String> works)
+    static SharedRecords readShared(BuildUnits units, OntologyIndex index, Set<String> works)
             throws IOException, CurationException {
         RecordReader reader = new RecordReader();
-        List<LocatedRecord> own = reader.readFiles(units.shared().files());
-        List<LocatedRecord> context = reader.readFiles(units.sharedContextFiles()).stream()
-                .filter(r -> r.kind() == Kind.SECTIONS || r.kind() == Kind.PARAGRAPHS || r.kind() == Kind.FOOTNOTES
-                        || r.kind() == Kind.WORKS).toList();
+        List<LocatedRecord> own = reader.readFiles(units.shared().records(), null);
+        List<LocatedRecord> context = new ArrayList<>();
+        for (BuildUnits.Unit u : units.sources()) {
+            Path apparatus = u.unit().dir().resolve(BuildUnits.APPARATUS);
+            reader.readFiles(u.records().stream().filter(f -> f.startsWith(apparatus)).toList(), u.source()).stream()
+                    .filter(r -> r.kind() == Kind.SECTIONS || r.kind() == Kind.PARAGRAPHS || r.kind() == Kind.FOOTNOTES
+                            || r.kind() == Kind.WORKS).forEach(context::add);
+        }
         List<LocatedRecord> all = new ArrayList<>(own);
         all.addAll(context);
-        new RecordChecker(index, works).check(all);
+        new RecordChecker(index, works).check(all, units.curateUnits());
         return new SharedRecords(own, context);
     }
 
@@ -80,18 +93,23 @@ final class UnitBuilder {
      * Builds {@code unit}. For the shared unit, pass its records as read and checked by {@link #readShared};
      * for a source unit, pass {@code null}: its records are read here.
      */
-    UnitOutput build(SourceUnits.Unit unit, SharedRecords sharedRecords) throws IOException, CurationException {
+    UnitOutput build(BuildUnits.Unit unit, SharedRecords sharedRecords) throws IOException, CurationException {
         long t0 = System.nanoTime();
-        List<LocatedRecord> own = sharedRecords != null ? sharedRecords.own() : new RecordReader().readFiles(unit.files());
+        List<LocatedRecord> own = sharedRecords != null ? sharedRecords.own() : new RecordReader().readFiles(unit.records(), unit.source());
         long t1 = System.nanoTime();
         // The unit's records first: a number (section II.B, footnote 25) resolves to the unit's own apparatus.
         List<LocatedRecord> all = new ArrayList<>(own.size() + shared.records().size());
         all.addAll(own);
         all.addAll(shared.records());
         if (sharedRecords != null) all.addAll(sharedRecords.context());
-        RecordSet set = unit.shared() ? new RecordSet(all) : new RecordChecker(index, works).check(all);
+        // a source unit's own records are checked; the shared ones it resolves against were checked with the
+        // shared unit (against the apparatus of the sources they cite, which this unit may not hold)
+        Set<LocatedRecord> ownRecords = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        ownRecords.addAll(own);
+        RecordSet set = unit.shared() ? new RecordSet(all, units)
+                : new RecordChecker(index, works).check(all, units, ownRecords::contains);
         long t2 = System.nanoTime();
-        RdfMapper.MappedData mapped = RdfMapper.map(set, own, index);
+        RdfMapper.MappedData mapped = RdfMapper.map(set, own, unit.source(), index);
         long t3 = System.nanoTime();
         Graph sharedEstablished = new MultiUnion(new Graph[] {shared.data().getGraph(), shared.inferred().getGraph()});
         Graph inferred = Inference.inferAgainst(ontology, mapped.data().getGraph(), sharedEstablished);
@@ -108,46 +126,42 @@ final class UnitBuilder {
         long t5 = System.nanoTime();
         List<String> cites = foreignCitations(set, own);
         List<Finding> findings = new ArrayList<>();
-        if (shacl != null) {
+        // the shared unit's nodes' shapes look at what the sources say of them (a person's ties): they are
+        // validated on the database once every unit is loaded (UnitPipeline#sharedShapes)
+        if (shacl != null && !unit.shared()) {
             Graph g = GraphFactory.createDefaultGraph();
             for (Graph part : new Graph[] {ontology.getGraph(), shared.data().getGraph(), shared.inferred().getGraph(),
                     shared.claimed().getGraph(), mapped.data().getGraph(), inferred, claimed}) {
                 part.find().forEachRemaining(g::add);
             }
-            // what the unit points at outside itself, as far as its shapes look: the apparatus the shared records
-            // cite, and the works of other units it cites (known to be works from the id index)
-            if (sharedRecords != null && !sharedRecords.context().isEmpty()) {
-                RdfMapper.map(set, sharedRecords.context(), index).data().getGraph().find().forEachRemaining(g::add);
-            }
+            // what the unit points at outside itself, as far as its shapes look: the works of other units it cites
+            // (known to be works from the id index)
             for (String w : cites) {
                 g.add(org.apache.jena.graph.Triple.create(org.apache.jena.graph.NodeFactory.createURI(kg.borderlands.Vocab.ID + w),
                         org.apache.jena.vocabulary.RDF.Nodes.type, kg.borderlands.Vocab.blk("Work").asNode()));
             }
-            if (unit.shared()) {
-                findings.addAll(shacl.validate(g));
-            } else {
-                // the unit's own nodes: subjects of its records' triples that are not shared records
-                Set<org.apache.jena.graph.Node> focus = new java.util.LinkedHashSet<>();
-                for (Graph part : new Graph[] {mapped.data().getGraph(), claimed}) {
-                    part.find().forEachRemaining(t -> {
-                        if (!shared.data().getGraph().contains(t.getSubject(), null, null)) focus.add(t.getSubject());
-                    });
-                }
-                findings.addAll(shacl.validate(g, focus));
+            // the unit's own nodes: subjects of its records' triples that are not shared records
+            Set<org.apache.jena.graph.Node> focus = new java.util.LinkedHashSet<>();
+            for (Graph part : new Graph[] {mapped.data().getGraph(), claimed}) {
+                part.find().forEachRemaining(t -> {
+                    if (!shared.data().getGraph().contains(t.getSubject(), null, null)) focus.add(t.getSubject());
+                });
             }
+            findings.addAll(shacl.validate(g, focus));
         }
         long t6 = System.nanoTime();
         if (Boolean.getBoolean("bkg.profile")) System.err.printf("unit %s read %d check %d map %d infer %d claimed %d shacl %d ms%n", unit.id(),
                 (t1 - t0) / 1000000, (t2 - t1) / 1000000, (t3 - t2) / 1000000, (t4 - t3) / 1000000, (t5 - t4) / 1000000, (t6 - t5) / 1000000);
-        return new UnitOutput(unit, mapped.data().getGraph(), inferred, claimed, findings, cites);
+        Graph source = mapped.sources().isEmpty() ? null : mapped.sources().values().iterator().next().getGraph();
+        return new UnitOutput(unit, mapped.data().getGraph(), inferred, claimed, source, findings, cites);
     }
 
     /** The work ids {@code own} cites that are not records of this unit or of the shared unit. */
     private static List<String> foreignCitations(RecordSet set, List<LocatedRecord> own) {
         java.util.TreeSet<String> out = new java.util.TreeSet<>();
         for (LocatedRecord r : own) {
-            if (r.record() instanceof Records.Footnote f) f.cites().stream().filter(id -> set.byId(id) == null).forEach(out::add);
-            if (r.record() instanceof Records.Section s && s.report() != null && set.byId(s.report()) == null) out.add(s.report());
+            if (r.record() instanceof Records.Footnote f) f.cites().stream().filter(id -> set.resolve(r.unit(), id) == null).forEach(out::add);
+            if (r.record() instanceof Records.Section s && s.report() != null && set.resolve(r.unit(), s.report()) == null) out.add(s.report());
         }
         return List.copyOf(out);
     }

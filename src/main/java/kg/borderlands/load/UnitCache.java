@@ -53,7 +53,11 @@ final class UnitCache {
 
     /** What a cached unit is. {@code cites}: work ids of other units it cites (they must still exist). */
     record Meta(String unit, String key, long quads, String sha256, List<String> ids, List<String> works,
-                List<String> cites, List<Finding> findings) {}
+                List<String> statements, List<String> cites, List<Finding> findings) {
+        IdIndex.UnitIds unitIds() {
+            return new IdIndex.UnitIds(ids, works, statements);
+        }
+    }
 
     private final Path dir;
 
@@ -110,7 +114,7 @@ final class UnitCache {
     }
 
     /** Writes one unit's entry: {@code output} emits its quads; the metadata file goes last. */
-    Meta put(String key, UnitOutput output, List<String> ids, List<String> works, List<String> cites) throws IOException {
+    Meta put(String key, UnitOutput output, IdIndex.UnitIds ids, List<String> cites) throws IOException {
         Files.createDirectories(dir);
         Path tmp = dir.resolve(key + ".nq.gz.tmp");
         long[] hashes;
@@ -129,7 +133,7 @@ final class UnitCache {
             for (long h : hashes) out.writeLong(h);
         }
         StoreFiles.forceAndMove(htmp, hashes(key));
-        Meta m = new Meta(output.unit().id(), key, hashes.length, sha256(quads(key)), ids, works, cites,
+        Meta m = new Meta(output.unit().id(), key, hashes.length, sha256(quads(key)), ids.ids(), ids.works(), ids.statements(), cites,
                 output.findings());
         Path mtmp = dir.resolve(key + ".json.tmp");
         JSON.writeValue(mtmp.toFile(), m);

@@ -13,10 +13,12 @@ import java.util.Objects;
 
 /**
  * What one source unit adds to a build, validated: its asserted triples, its inferences and its claimed
- * graph (each without what the shared unit already holds), the non-blocking findings of its validation, and
+ * graph (each without what the shared unit already holds), for a source unit its source graph
+ * ({@code …/graph/source/{id}}: what it asserts, with its PROV record; {@code null} for the shared unit), the
+ * non-blocking findings of its validation, and
  * the works of other units it cites.
  */
-record UnitOutput(SourceUnits.Unit unit, Graph data, Graph inferred, Graph claimed, List<Finding> findings,
+record UnitOutput(BuildUnits.Unit unit, Graph data, Graph inferred, Graph claimed, Graph source, List<Finding> findings,
                   List<String> cites) {
     static final Node DATA = NodeFactory.createURI(Vocab.GRAPH_DATA);
     static final Node INFERRED = NodeFactory.createURI(Vocab.GRAPH_INFERRED);
@@ -35,7 +37,7 @@ record UnitOutput(SourceUnits.Unit unit, Graph data, Graph inferred, Graph claim
     /**
      * The unit's quads as stored: data (its mapping triples to external datasets in the linkset graph instead,
      * docs/linking.md), inferred and claimed graphs, and the data and inferred triples again in the default
-     * ("truthy") graph — never the claimed ones (docs/store.md).
+     * ("truthy") graph — never the claimed ones — and the source graph (docs/store.md).
      */
     void emit(StreamRDF out) {
         data.find().forEachRemaining(t -> out.quad(Quad.create(kg.borderlands.link.Linkset.isMapping(t) ? LINKS : DATA, t)));
@@ -43,5 +45,9 @@ record UnitOutput(SourceUnits.Unit unit, Graph data, Graph inferred, Graph claim
         claimed.find().forEachRemaining(t -> out.quad(Quad.create(CLAIMED, t)));
         data.find().forEachRemaining(t -> out.quad(Quad.create(Quad.defaultGraphIRI, t)));
         inferred.find().forEachRemaining(t -> out.quad(Quad.create(Quad.defaultGraphIRI, t)));
+        if (source != null) {
+            Node g = NodeFactory.createURI(kg.borderlands.curate.RdfMapper.sourceGraph(unit.source()));
+            source.find().forEachRemaining(t -> out.quad(Quad.create(g, t)));
+        }
     }
 }

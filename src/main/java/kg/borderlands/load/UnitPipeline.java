@@ -3,6 +3,8 @@ package kg.borderlands.load;
 import kg.borderlands.Vocab;
 import kg.borderlands.curate.CurationException;
 import kg.borderlands.curate.LocatedRecord;
+import kg.borderlands.curate.RecordChecker;
+import kg.borderlands.curate.RecordReader;
 import kg.borderlands.curate.OntologyIndex;
 import kg.borderlands.curate.Problem;
 import kg.borderlands.link.VoidDescription;
@@ -88,23 +90,23 @@ public final class UnitPipeline {
     }
 
     /** The units of the inputs with their keys, the shared unit first. */
-    private Map<SourceUnits.Unit, String> keys(SourceUnits units) throws IOException {
+    private Map<BuildUnits.Unit, String> keys(BuildUnits units) throws IOException {
         String base = Fingerprint.base(inputs);
         List<Path> sharedFiles = new ArrayList<>(units.shared().files());
-        sharedFiles.addAll(units.sharedContextFiles());
+        sharedFiles.addAll(units.apparatusFiles());
         String sharedKey = Fingerprint.of(inputs.dataDir(), sharedFiles, "shared", base);
-        Map<SourceUnits.Unit, String> keys = new LinkedHashMap<>();
+        Map<BuildUnits.Unit, String> keys = new LinkedHashMap<>();
         keys.put(units.shared(), sharedKey);
-        for (SourceUnits.Unit u : units.sources()) {
+        for (BuildUnits.Unit u : units.sources()) {
             keys.put(u, Fingerprint.of(inputs.dataDir(), u.files(), "unit", u.id(), sharedKey));
         }
         return keys;
     }
 
     /** What the inputs are, unit by unit, and which units the cache already holds. */
-    private record Plan(SourceUnits units, Map<SourceUnits.Unit, String> keys, Model ontology, OntologyIndex index,
-                        ShaclValidation shacl, IdIndex ids, Map<SourceUnits.Unit, UnitCache.Meta> cached,
-                        Map<SourceUnits.Unit, IdIndex.UnitIds> rebuilt) {
+    private record Plan(BuildUnits units, Map<BuildUnits.Unit, String> keys, Model ontology, OntologyIndex index,
+                        ShaclValidation shacl, IdIndex ids, Map<BuildUnits.Unit, UnitCache.Meta> cached,
+                        Map<BuildUnits.Unit, IdIndex.UnitIds> rebuilt) {
         Map<String, String> unitKeys() {
             Map<String, String> out = new LinkedHashMap<>();
             keys.forEach((u, k) -> out.put(u.id(), k));
@@ -114,35 +116,66 @@ public final class UnitPipeline {
 
     private Plan plan() throws IOException, CurationException {
         inputs.requireUsable();
-        SourceUnits units = SourceUnits.of(inputs.dataDir());
-        Map<SourceUnits.Unit, String> keys = keys(units);
+        BuildUnits units = BuildUnits.of(inputs.dataDir());
+        Map<BuildUnits.Unit, String> keys = keys(units);
         Model ontology = OntologyReader.read(inputs.ontologyFiles());
         OntologyIndex index = new OntologyIndex(ontology);
         // ids across units (from the cache for unchanged units)
         IdIndex ids = new IdIndex();
-        Map<SourceUnits.Unit, UnitCache.Meta> cached = new LinkedHashMap<>();
-        Map<SourceUnits.Unit, IdIndex.UnitIds> scanned = new LinkedHashMap<>();
-        for (Map.Entry<SourceUnits.Unit, String> e : keys.entrySet()) {
+        Map<BuildUnits.Unit, UnitCache.Meta> cached = new LinkedHashMap<>();
+        Map<BuildUnits.Unit, IdIndex.UnitIds> scanned = new LinkedHashMap<>();
+        for (Map.Entry<BuildUnits.Unit, String> e : keys.entrySet()) {
             Optional<UnitCache.Meta> meta = cache.get(e.getValue());
             if (meta.isPresent()) {
                 cached.put(e.getKey(), meta.get());
-                ids.add(e.getKey().id(), new IdIndex.UnitIds(meta.get().ids(), meta.get().works()), null);
+                ids.add(e.getKey().id(), meta.get().unitIds(), null);
             } else {
                 Map<String, Problem> where = IdIndex.locations();
-                IdIndex.UnitIds u = IdIndex.scan(e.getKey().files(), where);
+                IdIndex.UnitIds u = IdIndex.scan(e.getKey().records(), e.getKey().source(), where);
                 scanned.put(e.getKey(), u);
                 ids.add(e.getKey().id(), u, where);
             }
         }
         ids.requireUnique();
+        requireAgreement(units, ids.coAsserted());
         // a cached unit is reused only if the works of other units it cites still exist
         cached.entrySet().removeIf(e -> {
             if (ids.works().containsAll(e.getValue().cites())) return false;
-            scanned.put(e.getKey(), new IdIndex.UnitIds(e.getValue().ids(), e.getValue().works()));
+            scanned.put(e.getKey(), e.getValue().unitIds());
             return true;
         });
         ShaclValidation shacl = Files.exists(inputs.shapesFile()) ? ShaclValidation.fromFile(inputs.shapesFile()) : null;
         return new Plan(units, keys, ontology, index, shacl, ids, cached, scanned);
+    }
+
+    /**
+     * A statement (or work) given by two sources must be the same record in both but for its {@code source}
+     * (BKG-E006 otherwise, as {@link RecordChecker} says of the one-model build): the records of the units
+     * that give one are read and compared.
+     */
+    private static void requireAgreement(BuildUnits units, Map<String, List<String>> coAsserted)
+            throws IOException, CurationException {
+        if (coAsserted.isEmpty()) return;
+        Map<String, Map<String, LocatedRecord>> byUnit = new LinkedHashMap<>();
+        RecordReader reader = new RecordReader();
+        for (BuildUnits.Unit u : units.sources()) {
+            if (coAsserted.values().stream().noneMatch(l -> l.contains(u.id()))) continue;
+            Map<String, LocatedRecord> records = new LinkedHashMap<>();
+            for (LocatedRecord r : reader.readFiles(u.records(), u.source())) records.putIfAbsent(r.key(), r);
+            byUnit.put(u.id(), records);
+        }
+        List<Problem> problems = new ArrayList<>();
+        coAsserted.forEach((id, in) -> {
+            LocatedRecord first = byUnit.get(in.get(0)).get(id);
+            for (String unit : in.subList(1, in.size())) {
+                LocatedRecord r = byUnit.get(unit).get(id);
+                if (first == null || r == null || RecordChecker.coAsserted(first, r)) continue;
+                problems.add(r.problem(Problem.DUPLICATE_ID, "/id", "duplicate id, first defined at "
+                        + first.tree().file() + ":" + first.tree().locate(first.pointer()).getLineNr()
+                        + (first.kind() != r.kind() ? "" : " (the same statement in two sources must agree on everything but its source)")));
+            }
+        });
+        if (!problems.isEmpty()) throw new CurationException(problems);
     }
 
     /**
@@ -180,6 +213,8 @@ public final class UnitPipeline {
             else loadAll(dsg, plan, findings, problems);
             timer.lap(changed != null ? "apply delta" : "build and load units");
             if (!problems.isEmpty()) throw new CurationException(problems);
+            findings.addShared(sharedShapes(dsg, plan));
+            timer.lap("shared unit's shapes");
             ValidationReport unitsReport = new ValidationReport(findings.all);
             if (!unitsReport.conforms()) throw new LoadOperation.ValidationFailedException(unitsReport);
             // cross-source checks on the database, VoID from it (the previous VoID description removed first:
@@ -255,19 +290,19 @@ public final class UnitPipeline {
      */
     private void forEachUnit(Plan plan, Findings findings, List<Problem> problems, StreamRDF into)
             throws IOException, CurationException {
-        SourceUnits.Unit sharedUnit = plan.units().shared();
-        Map<SourceUnits.Unit, String> keys = plan.keys();
+        BuildUnits.Unit sharedUnit = plan.units().shared();
+        Map<BuildUnits.Unit, String> keys = plan.keys();
         UnitBuilder.Shared shared = UnitBuilder.Shared.none();
         if (!plan.rebuilt().isEmpty()) {
             UnitBuilder.SharedRecords sharedRecords = UnitBuilder.readShared(plan.units(), plan.index(), plan.ids().works());
             if (plan.cached().containsKey(sharedUnit)) {
                 shared = fromCache(sharedRecords.own(), keys.get(sharedUnit));
             } else {
-                UnitOutput out = new UnitBuilder(plan.ontology(), plan.index(), plan.shacl(), plan.ids().works(), shared)
+                UnitOutput out = new UnitBuilder(plan.ontology(), plan.index(), plan.shacl(), plan.units().curateUnits(), plan.ids().works(), shared)
                         .build(sharedUnit, sharedRecords);
                 if (accept(out, findings, true)) {
                     IdIndex.UnitIds ids = plan.rebuilt().get(sharedUnit);
-                    cache.put(keys.get(sharedUnit), out, ids.ids(), ids.works(), out.cites());
+                    cache.put(keys.get(sharedUnit), out, ids, out.cites());
                 }
                 shared = new UnitBuilder.Shared(sharedRecords.own(), ModelFactory.createModelForGraph(out.data()),
                         ModelFactory.createModelForGraph(out.inferred()), ModelFactory.createModelForGraph(out.claimed()));
@@ -278,15 +313,15 @@ public final class UnitPipeline {
             findings.add(plan.cached().get(sharedUnit).findings(), true);
             if (into != null) cache.replay(keys.get(sharedUnit), into);
         }
-        UnitBuilder builder = new UnitBuilder(plan.ontology(), plan.index(), plan.shacl(), plan.ids().works(), shared);
+        UnitBuilder builder = new UnitBuilder(plan.ontology(), plan.index(), plan.shacl(), plan.units().curateUnits(), plan.ids().works(), shared);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "unit-builder");
             t.setDaemon(true);
             return t;
         });
         try {
-            Deque<Map.Entry<SourceUnits.Unit, Future<UnitOutput>>> pending = new ArrayDeque<>();
-            for (SourceUnits.Unit u : plan.units().sources()) {
+            Deque<Map.Entry<BuildUnits.Unit, Future<UnitOutput>>> pending = new ArrayDeque<>();
+            for (BuildUnits.Unit u : plan.units().sources()) {
                 Future<UnitOutput> f = plan.cached().containsKey(u) ? CompletableFuture.completedFuture(null)
                         : pool.submit(() -> builder.build(u, null));
                 pending.add(Map.entry(u, f));
@@ -308,7 +343,7 @@ public final class UnitPipeline {
         Map<String, String> before = previous.units();
         Map<String, String> now = plan.unitKeys();
         if (before == null || !before.keySet().equals(now.keySet())) return null;
-        if (!before.get(SourceUnits.SHARED).equals(now.get(SourceUnits.SHARED))) return null;
+        if (!before.get(BuildUnits.SHARED).equals(now.get(BuildUnits.SHARED))) return null;
         Map<String, String> changed = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : now.entrySet()) {
             if (!e.getValue().equals(before.get(e.getKey()))) changed.put(e.getKey(), before.get(e.getKey()));
@@ -388,9 +423,9 @@ public final class UnitPipeline {
     }
 
     /** Waits for one unit, caches and loads its output, or records its problems. */
-    private void write(Map.Entry<SourceUnits.Unit, Future<UnitOutput>> next, Plan plan, Findings findings,
+    private void write(Map.Entry<BuildUnits.Unit, Future<UnitOutput>> next, Plan plan, Findings findings,
                        List<Problem> problems, StreamRDF into) throws IOException {
-        SourceUnits.Unit u = next.getKey();
+        BuildUnits.Unit u = next.getKey();
         String key = plan.keys().get(u);
         if (plan.cached().containsKey(u)) {
             findings.add(plan.cached().get(u).findings(), false);
@@ -414,7 +449,7 @@ public final class UnitPipeline {
         }
         if (accept(out, findings, false)) {
             IdIndex.UnitIds ids = plan.rebuilt().get(u);
-            cache.put(key, out, ids.ids(), ids.works(), out.cites());
+            cache.put(key, out, ids, out.cites());
             if (problems.isEmpty() && into != null) out.emit(into);
         }
     }
@@ -433,6 +468,12 @@ public final class UnitPipeline {
         final List<Finding> all = new ArrayList<>();
         final Set<Finding> shared = new java.util.HashSet<>();
 
+        /** The shared unit's findings, first (as the shared unit is built first). */
+        void addShared(List<Finding> found) {
+            shared.addAll(found);
+            all.addAll(0, found);
+        }
+
         void add(List<Finding> found, boolean ofShared) {
             if (ofShared) shared.addAll(found);
             for (Finding f : found) if (ofShared || !shared.contains(f)) all.add(f);
@@ -446,6 +487,26 @@ public final class UnitPipeline {
         return new UnitBuilder.Shared(records, ModelFactory.createModelForGraph(mem.getGraph(UnitOutput.DATA)),
                 ModelFactory.createModelForGraph(mem.getGraph(UnitOutput.INFERRED)),
                 ModelFactory.createModelForGraph(mem.getGraph(UnitOutput.CLAIMED)));
+    }
+
+    /**
+     * The shapes of the shared unit's nodes (actors, places), validated on the database: what makes them
+     * relevant (a tie, an event) is said by the sources, so they are validated against every unit — the default
+     * graph (ontology, data, inferred) with the claimed graph, what a unit's own validation sees of itself. The
+     * focus nodes are the subjects of the shared unit's data and claimed graphs (read from its cache entry).
+     */
+    private List<Finding> sharedShapes(DatasetGraph dsg, Plan plan) throws IOException {
+        if (plan.shacl() == null) return List.of();
+        Set<Node> focus = new java.util.LinkedHashSet<>();
+        cache.replay(plan.keys().get(plan.units().shared()), new org.apache.jena.riot.system.StreamRDFBase() {
+            @Override
+            public void quad(Quad q) {
+                if (UnitOutput.DATA.equals(q.getGraph()) || UnitOutput.CLAIMED.equals(q.getGraph())) focus.add(q.getSubject());
+            }
+        });
+        if (focus.isEmpty()) return List.of();
+        return Txn.calculateRead(dsg, () -> plan.shacl().validate(
+                new org.apache.jena.graph.compose.Union(dsg.getDefaultGraph(), dsg.getGraph(UnitOutput.CLAIMED)), focus));
     }
 
     /**

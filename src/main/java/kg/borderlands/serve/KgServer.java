@@ -2,6 +2,7 @@ package kg.borderlands.serve;
 
 import kg.borderlands.serve.cache.CacheSettings;
 import kg.borderlands.serve.cache.HttpCaching;
+import kg.borderlands.serve.guard.ParsedQueries;
 import kg.borderlands.serve.guard.QueryGate;
 import kg.borderlands.serve.guard.QueryGuards;
 import kg.borderlands.serve.http.CorsFilter;
@@ -184,6 +185,7 @@ public final class KgServer {
             ServedDataset served = dataset instanceof ServedDataset s ? s
                     : new ServedDataset(new ServedDataset.Build("dataset", dataset));
             QueryGuards.install(served.getContext(), limits.timeoutMillis(), limits.allowedServices());
+            ParsedQueries.install();   // the checks' parse of a query is handed to Fuseki: one parse per request
             DataService service = DataService.newBuilder(served)
                     .addEndpoint(Operation.Query, "sparql")
                     .addEndpoint(Operation.Query, "query")

@@ -41,10 +41,9 @@ import java.util.stream.Stream;
  * with the seed, each source after the first gets one to three footnotes that also cite the report work of an
  * earlier source, as reports cite earlier ones.
  *
- * <p>Limit, until sources have their own numbering (issue #11, item 1): a record's {@code source:} field cites a
- * section and footnotes by the report's <em>numbers</em> ({@code II.B}, 25), which are the same in every copy,
- * and the loader resolves a number to the first section or footnote with it, that of source 1. So each copy has
- * its own apparatus records, but the copies' {@code citedSection}/{@code citedFootnote} point into source 1's.
+ * <p>Each copy is a source unit {@code sources/sNNNN/} with its descriptor (id {@code sNNNN}, work
+ * {@code icg-asia-354-sNNNN}); a record's {@code source:} numbers resolve to its own unit's apparatus, and the
+ * shared records cite source 1 ({@code work: icg-asia-354-s0001}).
  *
  * <p>Run: {@code java -cp target/test-classes:target/borderlands-kg.jar kg.borderlands.bench.CorpusGenerator
  * --sources 32 --seed 1 --out /tmp/corpus-32 [--data data]}.
@@ -113,7 +112,8 @@ public final class CorpusGenerator {
         // 1. read every data file: section -> records, in a stable order
         Map<Path, Map<String, List<ObjectNode>>> files = new TreeMap<>();
         try (Stream<Path> s = Files.walk(d)) {
-            for (Path f : (Iterable<Path>) s.filter(p -> p.toString().endsWith(".yaml")).sorted()::iterator) {
+            for (Path f : (Iterable<Path>) s.filter(p -> p.toString().endsWith(".yaml"))
+                    .filter(p -> !kg.borderlands.curate.SourceUnits.isDescriptor(d, p)).sorted()::iterator) {
                 JsonNode doc = YAML.readTree(f.toFile());
                 Map<String, List<ObjectNode>> sections = new LinkedHashMap<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
@@ -122,7 +122,7 @@ public final class CorpusGenerator {
                     e.getValue().forEach(r -> records.add((ObjectNode) r));
                     sections.put(e.getKey(), records);
                 }
-                files.put(d.relativize(f), sections);
+                files.put(unitRelative(d.relativize(f)), sections);
             }
         }
         // 2. the ids copied per source
@@ -188,6 +188,10 @@ public final class CorpusGenerator {
                 }
             }
             for (var e : docs.entrySet()) written.add(writeYaml(e.getKey(), e.getValue()));
+            // the unit's descriptor (docs/data-format.md "Source units"): no file, it was never ingested
+            Files.writeString(dir.resolve(kg.borderlands.curate.SourceUnits.DESCRIPTOR), "# synthetic copy " + k
+                    + " (benchmarks only)\nid: " + dir.getFileName() + "\nwork: " + REPORT_WORK + suffix(k) + "\n",
+                    StandardCharsets.UTF_8);
             perSourceCount = count;
         }
         Files.writeString(o.resolve(MARKER), "# Synthetic corpus (benchmarks only)\n\n"
@@ -195,6 +199,12 @@ public final class CorpusGenerator {
                 + ", written by kg.borderlands.bench.CorpusGenerator. Not data: never copy it into data/.\n",
                 StandardCharsets.UTF_8);
         return new Corpus(sources, shared, perSourceCount, crossRefs, List.copyOf(written));
+    }
+
+    /** A data file's path inside its unit: {@code sources/icg-asia-354/ties/x.yaml} → {@code ties/x.yaml}. */
+    private static Path unitRelative(Path rel) {
+        return rel.getNameCount() > 2 && rel.getName(0).toString().equals(kg.borderlands.curate.SourceUnits.SOURCES)
+                ? rel.subpath(2, rel.getNameCount()) : rel;
     }
 
     private static Map<String, String> renaming(Set<String> ids, int k) {

@@ -113,6 +113,24 @@ class CorpusGeneratorTest {
                 && e.getValue().path("label").asText().endsWith("(synthetic copy 2, benchmarks only)")), "the copy says it is synthetic");
     }
 
+    @Test
+    void eachCopyIsASourceUnitWhoseNumbersResolveToItsOwnApparatus(@TempDir Path out) throws Exception {
+        new CorpusGenerator(DATA, 2, 1).write(out);
+        org.apache.jena.rdf.model.Model ontology = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+        try (Stream<Path> s = Files.list(TestProject.root().resolve("ontology"))) {
+            s.filter(p -> p.toString().endsWith(".ttl")).forEach(p -> org.apache.jena.riot.RDFDataMgr.read(ontology, p.toString()));
+        }
+        List<kg.borderlands.curate.SourceUnit> units = kg.borderlands.curate.SourceUnits.of(out);
+        assertEquals(List.of("s0001", "s0002"), units.stream().filter(kg.borderlands.curate.SourceUnit::isSource)
+                .map(kg.borderlands.curate.SourceUnit::id).toList());
+        // the records pass the checks the loader runs (references, sources, units)
+        kg.borderlands.curate.RecordSet set = new kg.borderlands.curate.RecordChecker(new kg.borderlands.curate.OntologyIndex(ontology))
+                .check(new kg.borderlands.curate.RecordReader().readAll(out, units), units);
+        // footnote 25 of each copy is that copy's own
+        assertEquals("fn-25-s0001", set.footnote("s0001", 25).id());
+        assertEquals("fn-25-s0002", set.footnote("s0002", 25).id());
+    }
+
     private static void texts(JsonNode n, java.util.function.Consumer<String> f) {
         if (n.isTextual()) f.accept(n.asText());
         n.forEach(c -> texts(c, f));

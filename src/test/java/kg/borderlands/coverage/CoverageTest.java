@@ -25,8 +25,9 @@ class CoverageTest {
     @Test
     void everyParagraphOfTheReportHasRecordsOrAReasonForNone() throws Exception {
         Path data = TestProject.root().resolve("data");
-        Coverage c = new CoverageOperation().run(new RecordSet(new RecordReader().readAll(data)),
-                CoverageOperation.readNotes(data.resolve(CoverageOperation.NOTES)));
+        List<kg.borderlands.curate.SourceUnit> units = kg.borderlands.curate.SourceUnits.of(data);
+        Coverage c = new CoverageOperation().run(new RecordSet(new RecordReader().readAll(data, units), units),
+                CoverageOperation.readNotes(units));
         assertEquals(107, c.paragraphs().size(), "paragraphs of findings, summary, body and appendices");
         assertEquals(List.of(), c.missing().stream().map(ParagraphCoverage::anchor).toList(),
                 "paragraphs that hold facts but no record cites");
@@ -34,8 +35,9 @@ class CoverageTest {
                 "paragraphs marked as holding no fact that records do cite");
         assertEquals(List.of(), c.unknownNotes());
         // read by hand from the report: V.D ¶1 is where the TTP's restrictions on women and girls are described
-        ParagraphCoverage vd1 = c.paragraphs().stream().filter(p -> p.id().equals("par-v-d-1")).findFirst().orElseThrow();
-        assertEquals("V.D ¶1", vd1.anchor());
+        // (the report's paragraphs live in its source unit: key icg-asia-354/par-v-d-1, anchored with the source id)
+        ParagraphCoverage vd1 = c.paragraphs().stream().filter(p -> p.id().equals("icg-asia-354/par-v-d-1")).findFirst().orElseThrow();
+        assertEquals("icg-asia-354 V.D ¶1", vd1.anchor());
         assertTrue(vd1.records().contains("tie-ttp-hostile-kp-women"), vd1.toString());
     }
 

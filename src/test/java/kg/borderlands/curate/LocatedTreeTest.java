@@ -21,7 +21,7 @@ class LocatedTreeTest {
     @Test
     void aBadByteIsReportedOnItsOwnLine() throws Exception {
         // a real data file of 500 lines, with one Latin-1 byte on line 118 (the YAML reader used to say 112)
-        List<String> lines = Files.readAllLines(TestProject.root().resolve("data/ties/domestic-politics.yaml"));
+        List<String> lines = Files.readAllLines(TestProject.root().resolve("data/sources/icg-asia-354/ties/domestic-politics.yaml"));
         assertTrue(lines.size() > 200);
         Path f = tmp.resolve("ties.yaml");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -68,6 +68,8 @@ class RdflibReadsExportsTest {
                     Vocab.GRAPH_INFERRED, Vocab.GRAPH_CLAIMED, VoidDescription.GRAPH);
             assertTrue(graphs.containsAll(named), "named graphs: " + graphs);
             graphs.removeAll(named);
+            // and one graph per source (issue #11): here Report N°354's
+            assertTrue(graphs.remove(Vocab.BASE + "graph/source/icg-asia-354"), "the source graph: " + graphs);
             assertEquals(1, graphs.size(), "one default graph besides the named graphs: " + graphs);
         } else {
             // the established knowledge graph: ontology, data, inferred (not the claimed graph, not VoID)

@@ -104,8 +104,10 @@ class IngestCommandTest {
         assertTrue(r.out().contains("REPORT.md"), r.out());
         assertTrue(r.out().contains("--out=DIR"), r.out());
         assertTrue(r.out().contains("--report-id=ID"), r.out());
-        assertTrue(r.out().contains("default: data/report"), r.out());
-        assertTrue(r.out().contains("default: icg-asia-354"), r.out());
+        assertTrue(r.out().contains("--data=DIR"), r.out());
+        assertTrue(r.out().contains("--source-id=ID"), r.out());
+        assertTrue(r.out().contains("default: data)"), r.out());
+        assertTrue(r.out().contains("icg-asia-354"), r.out());
         assertEquals(2, run().exit(), "the report argument is required");
     }
 
@@ -113,12 +115,46 @@ class IngestCommandTest {
     void warningsGoToStandardErrorUnlessQuiet(@TempDir Path dir) throws IOException {
         Path p = dir.resolve("odd.md");
         Files.writeString(p, "# Odd\n\n## I. One\n\nText.<sup>1</sup>\n\n<sup>1</sup> \"A title\", op. cit.\n");
-        Run r = run(p.toString(), "--out", dir.resolve("o1").toString());
+        Run r = run(p.toString(), "--out", dir.resolve("o1").toString(), "--report-id", "odd-1");
         assertEquals(0, r.exit());
         assertTrue(r.err().contains("ingest: warning: footnote 1: op. cit. \"A title\" matches no earlier citation"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.out().contains("; 1 warning(s)"), r.out());
-        Run q = run(p.toString(), "--out", dir.resolve("o2").toString(), "--quiet");
+        Run q = run(p.toString(), "--out", dir.resolve("o2").toString(), "--quiet", "--report-id", "odd-1");
         assertEquals("", q.err());
+    }
+
+    @Test
+    void aReportWithoutASeriesLineNeedsAReportId(@TempDir Path dir) throws IOException {
+        Path p = dir.resolve("odd.md");
+        Files.writeString(p, "# Odd\n\n## I. One\n\nText.\n");
+        Run r = run(p.toString(), "--data", dir.resolve("data").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("ingest: cannot derive the report's id"), r.err());
+        assertFalse(Files.exists(dir.resolve("data")), "nothing is written");
+    }
+
+    @Test
+    void byDefaultTheRecordsGoToTheReportsSourceUnitWithItsDescriptor(@TempDir Path dir) throws Exception {
+        Path report = synthetic(dir);
+        Path data = dir.resolve("data");
+        Run r = run(report.toString(), "--data", data.toString(), "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        // "Asia Report N°901" in the synthetic report's head gives the id icg-asia-901, used for the unit too
+        Path unit = data.resolve("sources/icg-asia-901");
+        for (String f : new String[] {"sections.yaml", "footnotes.yaml", "works.yaml", "paragraphs.yaml"}) {
+            assertTrue(Files.isRegularFile(unit.resolve("report").resolve(f)), f);
+        }
+        kg.borderlands.curate.SourceDescriptor d = kg.borderlands.curate.SourceDescriptor.read(unit.resolve("source.yaml"));
+        assertEquals("icg-asia-901", d.id());
+        assertEquals("icg-asia-901", d.work());
+        assertEquals("synthetic-report.md", d.file());
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(report))), d.sha256());
+        assertEquals(null, d.formerIris());
+        // --source-id names the unit; the works id stays the report's
+        assertEquals(0, run(report.toString(), "--data", data.toString(), "--quiet", "--source-id", "valdoria-901").exit());
+        assertEquals("icg-asia-901", kg.borderlands.curate.SourceDescriptor.read(
+                data.resolve("sources/valdoria-901/source.yaml")).work());
     }
 }

@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Runs {@code ingest} on the real report when it is available next to the project
  * ({@code ../shared/seeds/crisis-group-asia-report-354.md}) and checks the result against hand-made
- * expectations and against the committed {@code data/report/*.yaml}.
+ * expectations and against the committed source unit {@code data/sources/icg-asia-354/} (its {@code report/*.yaml}
+ * and its descriptor {@code source.yaml}), written there by a default run (no --report-id: derived from the report).
  */
 class RealReportTest {
 
@@ -39,8 +40,13 @@ class RealReportTest {
         root = Path.of(System.getProperty("project.root", ".")).toAbsolutePath().normalize();
         Path report = root.resolve("../shared/seeds/crisis-group-asia-report-354.md").normalize();
         Assumptions.assumeTrue(Files.isRegularFile(report), "report not found at " + report + ": skipping");
-        run = IngestCommandTest.run(report.toString(), "--out", out.toString());
+        // a data directory whose unit holds only the committed descriptor (ingest keeps its formerIris)
+        Path unit = out.resolve("data/sources/icg-asia-354");
+        Files.createDirectories(unit);
+        Files.copy(root.resolve("data/sources/icg-asia-354/source.yaml"), unit.resolve("source.yaml"));
+        run = IngestCommandTest.run(report.toString(), "--data", out.resolve("data").toString());
         assertEquals(0, run.exit(), run.err());
+        out = unit.resolve("report");
         sections = TestYaml.byId(TestYaml.records(out.resolve("sections.yaml"), "sections"));
         footnotes = new TreeMap<>();
         for (Map<String, Object> f : TestYaml.records(out.resolve("footnotes.yaml"), "footnotes")) {
@@ -50,9 +56,25 @@ class RealReportTest {
     }
 
     @Test
+    void theDescriptorNamesTheReportItsFileAndChecksum() throws Exception {
+        Path committed = root.resolve("data/sources/icg-asia-354/source.yaml");
+        assertArrayEquals(Files.readAllBytes(committed), Files.readAllBytes(out.getParent().resolve("source.yaml")),
+                "source.yaml differs from the committed descriptor: re-run ingest and review the diff");
+        String d = Files.readString(committed);
+        assertTrue(d.contains("work: icg-asia-354\n"), d);
+        assertTrue(d.contains("file: \"crisis-group-asia-report-354.md\"\n"), d);
+        assertTrue(d.contains("formerIris: unscoped\n"), d);
+        // the checksum is the report's, computed here independently of ingest
+        Path report = root.resolve("../shared/seeds/crisis-group-asia-report-354.md").normalize();
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(report)));
+        assertTrue(d.contains("sha256: \"" + sha + "\"\n"), d);
+    }
+
+    @Test
     void outputIsByteIdenticalToTheCommittedFiles() throws IOException {
         for (String f : List.of("sections.yaml", "footnotes.yaml", "works.yaml", "paragraphs.yaml")) {
-            Path committed = root.resolve("data/report").resolve(f);
+            Path committed = root.resolve("data/sources/icg-asia-354/report").resolve(f);
             assertTrue(Files.isRegularFile(committed), "missing committed " + committed);
             assertArrayEquals(Files.readAllBytes(committed), Files.readAllBytes(out.resolve(f)),
                     f + " differs from the committed file: re-run ingest and review the diff");

@@ -78,8 +78,9 @@ public final class ApiServlet extends ReadOnlyServlet {
                 sendJson(resp, 200, search(req));
             }
             case "entity" -> {
-                expectSegments(seg, 2);
-                sendJson(resp, 200, entity(seg[1]));
+                // /api/entity/{id}, or /api/entity/{source}/{id} for a source's apparatus (docs/data-format.md)
+                if (seg.length != 3 || describer.snapshot().entry(seg[1] + "/" + seg[2]).isEmpty()) expectSegments(seg, 2);
+                sendJson(resp, 200, entity(seg.length == 3 ? seg[1] + "/" + seg[2] : seg[1]));
             }
             case "queries" -> {
                 if (seg.length == 1) sendJson(resp, 200, Map.of("queries", queries.all()));
@@ -135,7 +136,7 @@ public final class ApiServlet extends ReadOnlyServlet {
     }
 
     private EntityView entity(String id) {
-        if (!ID.matcher(id).matches()) throw ApiException.unknownId(id);
+        for (String part : id.split("/", -1)) if (!ID.matcher(part).matches()) throw ApiException.unknownId(id);
         return describer.describe(id).orElseThrow(() -> ApiException.unknownId(id));
     }
 

@@ -1,7 +1,6 @@
 package kg.borderlands.serve.cache;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The read surfaces whose answers are cached, found by path. Each says whether its answer depends on the
@@ -27,10 +26,6 @@ enum Surface {
 
     /** A year, the conventional "forever" of {@code Cache-Control}. */
     static final int IMMUTABLE_SECONDS = 365 * 24 * 3600;
-    /** Query functions whose answer is not fixed by the build: the time, random numbers, fresh blank nodes and
-     * identifiers, and remote services. */
-    private static final Pattern NOT_REPEATABLE = Pattern.compile(
-            "\\b(?:NOW|RAND|UUID|STRUUID|BNODE)\\s*\\(|\\bSERVICE\\b", Pattern.CASE_INSENSITIVE);
 
     final boolean perBuild;
     final boolean variesByAccept;
@@ -66,9 +61,12 @@ enum Surface {
         };
     }
 
-    /** False for a SPARQL query whose answer is not fixed by the build (NOW(), RAND(), SERVICE…). */
+    /**
+     * False for a SPARQL query whose answer is not fixed by the build: one that uses the time, random numbers, fresh
+     * blank nodes or identifiers, or remote services (NOW(), RAND(), UUID(), STRUUID(), BNODE(), SERVICE).
+     */
     static boolean repeatable(String query) {
-        return query == null || !NOT_REPEATABLE.matcher(query).find();
+        return query == null || !NotRepeatable.in(query);
     }
 
     String label() {

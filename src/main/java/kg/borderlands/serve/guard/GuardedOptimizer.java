@@ -41,7 +41,9 @@ final class GuardedOptimizer implements RewriteFactory {
             QueryTicket t = QueryTicket.current();
             if (t != null) t.attach(Context.getCancelSignal(context));
             Op guarded = guard(op, fallbackMillis);
-            boolean deepExists = AlgebraShape.of(op).existsDepth() > MAX_EXISTS_FOR_STD;
+            // the request's checks measured this query's algebra already; measure only what they did not
+            AlgebraShape known = t == null ? null : t.takeShape();
+            boolean deepExists = (known != null ? known : AlgebraShape.of(op)).existsDepth() > MAX_EXISTS_FOR_STD;
             RewriteFactory f = deepExists ? Optimize.minimalOptimizationFactory : Optimize.stdOptimizationFactory;
             return f.create(context).rewrite(guarded);
         };

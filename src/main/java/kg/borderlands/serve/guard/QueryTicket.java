@@ -27,6 +27,7 @@ public final class QueryTicket {
     private final AtomicReference<HttpProblem> problem = new AtomicReference<>();
     private volatile boolean heavy;
     private final Integer key;
+    private AlgebraShape shape;
 
     QueryTicket(Integer key) {
         this.key = key;
@@ -59,6 +60,21 @@ public final class QueryTicket {
         if (!CPU_TIME) return elapsedMillis();
         long now = CPU.getThreadCpuTime(threadId);
         return now < 0 ? elapsedMillis() : (now - cpuStartNanos) / 1_000_000;
+    }
+
+    /** The shape of the request's query as the server's checks found it (null: not known). */
+    public void shape(AlgebraShape shape) {
+        this.shape = shape;
+    }
+
+    /**
+     * The shape set by {@link #shape(AlgebraShape)}, once (the first optimisation on this thread is the
+     * request's query; anything after it gets its own shape measured).
+     */
+    AlgebraShape takeShape() {
+        AlgebraShape s = shape;
+        shape = null;
+        return s;
     }
 
     boolean heavy() {

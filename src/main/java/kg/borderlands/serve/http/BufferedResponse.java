@@ -58,6 +58,18 @@ final class BufferedResponse extends HttpServletResponseWrapper {
         return body.toByteArray();
     }
 
+    /** The length of the body held. */
+    int size() {
+        if (writer != null) writer.flush();
+        return body.size();
+    }
+
+    /** Writes the body held to {@code out} (without copying it first). */
+    void writeBodyTo(java.io.OutputStream out) throws IOException {
+        if (writer != null) writer.flush();
+        body.writeTo(out);
+    }
+
     @Override
     public void setStatus(int sc) {
         status = sc;

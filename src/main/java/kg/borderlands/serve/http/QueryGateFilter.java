@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import kg.borderlands.serve.ServeLimits;
+import kg.borderlands.serve.guard.ParsedQueries;
 import kg.borderlands.serve.guard.QueryGate;
 import kg.borderlands.serve.guard.QueryTicket;
 import org.slf4j.Logger;
@@ -85,9 +86,18 @@ public final class QueryGateFilter extends HttpFilter {
                 }
             };
         }
-        HttpProblem p = QueryText.check(query, limits.maxQueryChars(), limits.maxNesting());
-        if (p != null) {
-            p.send(resp);
+        try {
+            admit(req, request, resp, chain, query);
+        } finally {
+            ParsedQueries.clear();   // the query the check parsed, if Fuseki did not take it
+        }
+    }
+
+    private void admit(HttpServletRequest req, HttpServletRequest request, HttpServletResponse resp, FilterChain chain,
+                       String query) throws IOException {
+        QueryText.Verdict verdict = QueryText.check(query, limits.maxQueryChars(), limits.maxNesting());
+        if (verdict.problem() != null) {
+            verdict.problem().send(resp);
             return;
         }
         QueryTicket ticket = gate.enter(query);
@@ -95,6 +105,7 @@ public final class QueryGateFilter extends HttpFilter {
             busy(resp, new HttpProblem(503, HttpProblem.BUSY, "too many queries at once: retry in " + gate.retryAfterSeconds() + " s"));
             return;
         }
+        ticket.shape(verdict.shape());
         BufferedResponse buffered = new BufferedResponse(resp, limits.maxResultBytes());
         Throwable failure = null;
         try {
@@ -143,10 +154,9 @@ public final class QueryGateFilter extends HttpFilter {
                     : status == 404 ? "BKG-E103" : HttpProblem.MALFORMED, clean(message(buffered))).send(resp);
             return;
         }
-        byte[] body = buffered.body();
         resp.setStatus(status);
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        resp.setContentLength(buffered.size());
+        buffered.writeBodyTo(resp.getOutputStream());
     }
 
     private void busy(HttpServletResponse resp, HttpProblem p) throws IOException {

@@ -179,7 +179,7 @@ public final class EntityDescriber {
         }
         Resource res = o.asResource();
         String id = Snapshot.idOf(res);
-        if (id != null && id.contains("/")) {
+        if (id != null && id.contains("/") && snapshot.entry(id).isEmpty()) {
             if (res.hasProperty(AGENT)) {
                 Resource role = res.getPropertyResourceValue(ROLE);
                 return new Value(ref(res.getPropertyResourceValue(AGENT)), role == null ? null : term(role), null, null);
@@ -296,7 +296,7 @@ public final class EntityDescriber {
     private Resource owner(Resource s) {
         String id = Snapshot.idOf(s);
         if (id == null || !id.contains("/")) return s;
-        return data.getResource(Vocab.ID + id.substring(0, id.indexOf('/')));
+        return data.getResource(Vocab.ID + snapshot.ownerOf(id));
     }
 
     Ref ref(Resource r) {

@@ -52,8 +52,8 @@ public final class EntityRdf {
             Resource s = st.getSubject();
             String sid = Snapshot.idOf(s);
             if (sid == null) continue;
-            if (sid.contains("/")) {
-                Resource owner = data.getResource(Vocab.ID + sid.substring(0, sid.indexOf('/')));
+            if (sid.contains("/") && snapshot.entry(sid).isEmpty()) {
+                Resource owner = data.getResource(Vocab.ID + snapshot.ownerOf(sid));
                 describeRecord(owner, out, described);
             } else if (st.getPredicate().equals(EntityDescriber.SUBJECT) || st.getPredicate().equals(EntityDescriber.OBJECT)
                     || st.getPredicate().equals(EntityDescriber.CLAIMANT) || st.getPredicate().equals(EntityDescriber.ACCUSED)
@@ -96,7 +96,7 @@ public final class EntityRdf {
         });
         for (Resource m : mentioned) {
             String mid = Snapshot.idOf(m);
-            if (mid != null && !mid.contains("/") && !described.contains(m)) labelAndType(m, out);
+            if (mid != null && snapshot.entry(mid).isPresent() && !described.contains(m)) labelAndType(m, out);
         }
         return out;
     }

@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  * content negotiation and a direct 200 (no 303 redirect), {@code Vary: Accept} and a {@code Content-Location}
  * naming the variant. {@code /id/{id}.html}, {@code .ttl}, {@code .jsonld}, {@code .nt}, {@code .rdf} name a
  * variant explicitly. A node inside a record ({@code /id/ev-x/participation/1}) answers 303 See Other to its
- * record. Unknown ids are 404 in the negotiated type; an Accept header none of the offers satisfies is 406.
+ * record. A source's apparatus is a record of its own inside the source's space ({@code /id/icg-asia-354/fn-25}).
+ * An IRI that moved ({@code dct:isReplacedBy} in the data, e.g. the unscoped apparatus IRIs published before
+ * issue #11, {@code /id/fn-25}, and anything inside them) answers 301 Moved Permanently to its replacement.
+ * Unknown ids are 404 in the negotiated type; an Accept header none of the offers satisfies is 406.
  */
 public final class LinkedDataServlet extends ReadOnlyServlet {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -54,19 +57,23 @@ public final class LinkedDataServlet extends ReadOnlyServlet {
             variant = chosen.get();
         }
 
-        if (INSIDE.matcher(path).matches()) {
-            Model data = describer.snapshot().data();
-            if (data.contains(data.getResource(Vocab.ID + path), null, (RDFNode) null)) {
+        Snapshot snapshot = describer.snapshot();
+        boolean wellFormed = ID.matcher(path).matches() || INSIDE.matcher(path).matches();
+        Optional<EntityView> view = wellFormed ? describer.describe(path) : Optional.empty();
+        if (view.isEmpty()) {
+            Model data = snapshot.data();
+            Optional<String> moved = wellFormed ? snapshot.replacement(path) : Optional.empty();
+            if (INSIDE.matcher(path).matches() && data.contains(data.getResource(Vocab.ID + path), null, (RDFNode) null)) {
                 resp.setStatus(303);
-                resp.setHeader("Location", "/id/" + path.substring(0, path.indexOf('/')) + (explicit == null ? "" : "." + explicit.suffix));
+                resp.setHeader("Location", "/id/" + snapshot.ownerOf(path) + (explicit == null ? "" : "." + explicit.suffix));
+            } else if (moved.isPresent()) {
+                // an IRI published before it moved (a source's apparatus before issue #11): permanent redirect
+                resp.setStatus(301);
+                resp.setHeader("Location", "/id/" + moved.get() + (explicit == null ? "" : "." + explicit.suffix));
+                resp.setHeader("Link", "<" + Vocab.ID + moved.get() + ">; rel=\"canonical\"");
             } else {
                 notFound(resp, variant, path);
             }
-            return;
-        }
-        Optional<EntityView> view = ID.matcher(path).matches() ? describer.describe(path) : Optional.empty();
-        if (view.isEmpty()) {
-            notFound(resp, variant, path);
             return;
         }
         resp.setStatus(200);

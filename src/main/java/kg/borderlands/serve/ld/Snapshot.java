@@ -137,7 +137,7 @@ public final class Snapshot {
         Map<String, Entry> out = new LinkedHashMap<>();
         data.listSubjectsWithProperty(SKOS.prefLabel).forEachRemaining(s -> {
             String id = idOf(s);
-            if (id == null || id.contains("/")) return;
+            if (id == null) return; // a source's apparatus has a '/' in its id: icg-asia-354/fn-25
             Resource type = s.getPropertyResourceValue(RDF.type);
             String kind = null;
             for (Statement t : inferred.listStatements(s, RDF.type, (RDFNode) null).toList()) {
@@ -167,6 +167,34 @@ public final class Snapshot {
 
     public Optional<Entry> entry(String id) {
         return Optional.ofNullable(entries.get().get(id));
+    }
+
+    /**
+     * The record a node belongs to: the longest prefix of its id (by path segments) that is a record
+     * ({@code icg-asia-354/work-interview-fn-9-1/interval/begin} → {@code icg-asia-354/work-interview-fn-9-1}),
+     * else the first segment; the id itself when it is a record.
+     */
+    public String ownerOf(String id) {
+        String candidate = id;
+        while (!entries.get().containsKey(candidate) && candidate.contains("/")) {
+            candidate = candidate.substring(0, candidate.lastIndexOf('/'));
+        }
+        return entries.get().containsKey(candidate) || !id.contains("/") ? candidate : id.substring(0, id.indexOf('/'));
+    }
+
+    /**
+     * Where a moved IRI went: for {@code id} or its longest prefix that has {@code dct:isReplacedBy}, the id of the
+     * replacement followed by the rest of {@code id} ({@code fn-25} → {@code icg-asia-354/fn-25}).
+     */
+    public Optional<String> replacement(String id) {
+        String prefix = id;
+        while (true) {
+            Resource to = data.getResource(Vocab.ID + prefix).getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.isReplacedBy);
+            String toId = idOf(to);
+            if (toId != null) return Optional.of(toId + id.substring(prefix.length()));
+            if (!prefix.contains("/")) return Optional.empty();
+            prefix = prefix.substring(0, prefix.lastIndexOf('/'));
+        }
     }
 
     public Collection<Entry> entries() {

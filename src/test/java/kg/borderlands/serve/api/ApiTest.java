@@ -84,7 +84,7 @@ class ApiTest {
             "/api/neighbourhood/ttp?asOf=2025-13-01|BKG-E102",
             "/api/neighbourhood/ttp?kinds=Friendship|BKG-E102",
             "/api/neighbourhood/ttp?contested=maybe|BKG-E102",
-            "/api/neighbourhood/fn-32|BKG-E102",
+            "/api/neighbourhood/icg-asia-354|BKG-E102",
             "/api/path?from=qatar|BKG-E102",
             "/api/metrics?metric=fame|BKG-E102",
             "/api/metrics?top=-1|BKG-E102",

@@ -126,9 +126,10 @@ class LinkedDataTest {
         Resource allegiance = m.getResource(ID + "tie-ttp-allegiance-afghan-taliban");
         assertTrue(m.contains(allegiance, p("subject"), ttp));
         assertTrue(m.contains(allegiance, p("object"), m.getResource(ID + "afghan-taliban")));
-        assertTrue(m.contains(allegiance, p("citedFootnote"), m.getResource(ID + "fn-32")));
-        assertTrue(m.contains(m.getResource(ID + "fn-32"), p("referencedIn"), m.getResource(ID + "sec-ii-c")));
-        assertTrue(m.contains(m.getResource(ID + "fn-32"), p("cites"), (org.apache.jena.rdf.model.RDFNode) null));
+        // the report's apparatus lives in its source's space (issue #11): …/id/icg-asia-354/fn-32
+        assertTrue(m.contains(allegiance, p("citedFootnote"), m.getResource(ID + "icg-asia-354/fn-32")));
+        assertTrue(m.contains(m.getResource(ID + "icg-asia-354/fn-32"), p("referencedIn"), m.getResource(ID + "icg-asia-354/sec-ii-c")));
+        assertTrue(m.contains(m.getResource(ID + "icg-asia-354/fn-32"), p("cites"), (org.apache.jena.rdf.model.RDFNode) null));
         assertTrue(m.contains(ttp, p("pledgedAllegianceTo"), m.getResource(ID + "afghan-taliban")), "inferred shortcut");
         // incoming: a tie whose object is the TTP
         assertTrue(m.listSubjectsWithProperty(p("object"), ttp).toList().stream()
@@ -137,6 +138,42 @@ class LinkedDataTest {
         assertTrue(m.contains(null, p("accused"), ttp));
         // labels of the records mentioned
         assertTrue(m.contains(m.getResource(ID + "afghan-taliban"), SKOS.prefLabel, (org.apache.jena.rdf.model.RDFNode) null));
+    }
+
+    @Test
+    void aSourcesApparatusIsServedInsideItsSourcesSpace() throws Exception {
+        HttpResponse<String> r = server.get("/id/icg-asia-354/fn-32", "text/turtle");
+        assertEquals(200, r.statusCode(), r.body());
+        Model m = parse(r.body(), Lang.TURTLE);
+        Resource fn = m.getResource(ID + "icg-asia-354/fn-32");
+        assertTrue(m.contains(fn, p("number"), m.createTypedLiteral(java.math.BigInteger.valueOf(32))), r.body());
+        assertTrue(m.contains(fn, p("referencedIn"), m.getResource(ID + "icg-asia-354/sec-ii-c")));
+        HttpResponse<String> page = server.get("/id/icg-asia-354/sec-ii-c", "text/html");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("TTP-Afghan Taliban Ties"), "the section's heading");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "/id/fn-32|/id/icg-asia-354/fn-32",
+            "/id/fn-32.ttl|/id/icg-asia-354/fn-32.ttl",
+            "/id/sec-ii-c|/id/icg-asia-354/sec-ii-c",
+            "/id/par-ii-b-4.html|/id/icg-asia-354/par-ii-b-4.html",
+            "/id/work-interview-fn-9-1|/id/icg-asia-354/work-interview-fn-9-1",
+            "/id/work-interview-fn-9-1/interval/begin|/id/icg-asia-354/work-interview-fn-9-1/interval/begin"})
+    void irisPublishedBeforeTheApparatusMovedRedirectPermanently(String old, String moved) throws Exception {
+        HttpResponse<String> r = server.get(old, "text/turtle");
+        assertEquals(301, r.statusCode(), old);
+        assertEquals(moved, r.headers().firstValue("Location").orElse(""));
+        // the new IRI answers (a node inside a record: 303 to the record)
+        int status = server.get(moved, "text/turtle").statusCode();
+        assertEquals(moved.contains("/interval/") ? 303 : 200, status, moved);
+    }
+
+    @Test
+    void aMovedIriThatNeverExistedIsStill404() throws Exception {
+        assertEquals(404, server.get("/id/fn-999", "text/turtle").statusCode());
+        assertEquals(404, server.get("/id/icg-asia-354/fn-999", "text/turtle").statusCode());
     }
 
     @Test
@@ -166,6 +203,7 @@ class LinkedDataTest {
         String outgoing = html.substring(out, in);
         assertTrue(outgoing.contains(">allegiance<") && outgoing.contains("Afghan Taliban") && outgoing.contains("2021-08-17"),
                 "allegiance with its date");
+        // footnote numbers link to /id/fn-N, which redirects (301) to N°354's footnote (issue #11)
         assertTrue(outgoing.contains("href=\"/id/fn-32\""), "allegiance footnote");
         assertTrue(outgoing.contains("§ II.C ¶1,</span> <a href=\"/id/fn-32\">fn 32</a>"),
                 "the allegiance's section, paragraph and footnote read '§ II.C ¶1, fn 32'");

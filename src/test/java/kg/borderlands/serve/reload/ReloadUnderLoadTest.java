@@ -78,7 +78,11 @@ class ReloadUnderLoadTest {
 
         ServedDataset served = new ServedDataset(new ServedDataset.Build(buildA, store.open(), store.current().orElseThrow()));
         ReloadableServlets web = new ReloadableServlets(web(served.current()));
-        KgServer server = KgServer.builder().dataset(served).port(0).limits(ServeLimits.defaults()).extension(web.extension()).build().start();
+        // as serve wires it: between the swap of the dataset and the install of the new web layer, an /api answer may
+        // still come from the old build's web layer, so the answer cache must not store it under the new build
+        java.util.concurrent.atomic.AtomicReference<String> installed = new java.util.concurrent.atomic.AtomicReference<>(buildA);
+        KgServer server = KgServer.builder().dataset(served).port(0).limits(ServeLimits.defaults()).extension(web.extension())
+                .cacheSettled(() -> served.current().name().equals(installed.get())).build().start();
         Lease lease = new Lease(store.root(), server.datasetUrl());
         lease.write(buildA);
         BuildWatcher watcher = new BuildWatcher(store, served, b -> {
@@ -91,6 +95,7 @@ class ReloadUnderLoadTest {
                 }
             };
         }, name -> {
+            installed.set(name);
             try {
                 lease.write(name);
             } catch (java.io.IOException e) {

@@ -1,0 +1,191 @@
+package kg.borderlands.ingest;
+
+import kg.borderlands.Vocab;
+import kg.borderlands.curate.CurationException;
+import kg.borderlands.curate.OntologyIndex;
+import kg.borderlands.curate.Problem;
+import kg.borderlands.curate.RdfMapper;
+import kg.borderlands.curate.RecordChecker;
+import kg.borderlands.curate.RecordReader;
+import kg.borderlands.curate.SourceProvenance;
+import kg.borderlands.curate.SourceUnit;
+import kg.borderlands.curate.SourceUnits;
+import kg.borderlands.load.BuiltGraphs;
+import kg.borderlands.load.GraphBuilder;
+import kg.borderlands.load.ProjectInputs;
+import kg.borderlands.support.TestProject;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.RDFDataMgr;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue #11, "Done when": a second report loads beside Report N°354 without collisions, and which source asserts
+ * what is a query. The second report is the hand-made synthetic fixture {@code src/test/resources/sources/
+ * test-report-9001.md} (not a Crisis Group publication), ingested here into its own source unit next to a copy of
+ * the project's data, with the fixture's few records ({@code sources/test-report-9001/*.yaml}): a tie that N°354
+ * also gives (same statement, both sources), and an invented count of 2024 airstrikes that differs from N°354's.
+ */
+class MultiSourceTest {
+    private static final String ID = Vocab.ID;
+    private static final String N354 = "icg-asia-354";
+    private static final String T9001 = "test-report-9001";
+
+    @TempDir
+    static Path dir;
+    static Path data;
+    static BuiltGraphs graphs;
+    static Dataset ds;
+    static Path fixture;
+
+    @BeforeAll
+    static void build() throws Exception {
+        Path root = TestProject.root();
+        data = dir.resolve("data");
+        TestProject.copyTree(root.resolve("data"), data);
+        Path resources = root.resolve("src/test/resources/sources");
+        Path unit = data.resolve("sources").resolve(T9001);
+        Files.createDirectories(unit);
+        try (Stream<Path> s = Files.list(resources.resolve(T9001))) {
+            for (Path p : (Iterable<Path>) s.filter(p -> p.toString().endsWith(".yaml"))::iterator) {
+                Files.copy(p, unit.resolve(p.getFileName()));
+            }
+        }
+        fixture = resources.resolve(T9001 + ".md");
+        IngestCommandTest.Run run = IngestCommandTest.run(fixture.toString(), "--data", data.toString(),
+                "--report-id", T9001, "--publisher", "Borderlands-kg test suite (synthetic)", "--quiet");
+        assertEquals(0, run.exit(), run.err());
+        graphs = new GraphBuilder(new ProjectInputs(root.resolve("ontology"), data, root.resolve("queries/qc"))).build();
+        ds = DatasetFactory.create();
+        ds.setDefaultModel(ModelFactory.createUnion(graphs.union(), ModelFactory.createDefaultModel()));
+        ds.addNamedModel(Vocab.GRAPH_DATA, graphs.data());
+        ds.addNamedModel(Vocab.GRAPH_CLAIMED, graphs.claimed());
+        graphs.sources().forEach(ds::addNamedModel);
+    }
+
+    private static List<String> select(String where, String var) {
+        String q = "PREFIX blk: <" + Vocab.BLK + ">\nPREFIX bkr: <" + ID + ">\nPREFIX dct: <http://purl.org/dc/terms/>\n"
+                + "PREFIX prov: <http://www.w3.org/ns/prov#>\nPREFIX time: <http://www.w3.org/2006/time#>\n"
+                + "SELECT DISTINCT ?" + var + " WHERE { " + where + " } ORDER BY ?" + var;
+        List<String> out = new ArrayList<>();
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+            qe.execSelect().forEachRemaining((QuerySolution s) -> out.add(s.get(var).isLiteral()
+                    ? s.getLiteral(var).getLexicalForm() : s.getResource(var).getURI()));
+        }
+        return out;
+    }
+
+    @Test
+    void theSecondReportLoadsBesideTheFirstAndValidates() {
+        assertTrue(graphs.report().conforms(), () -> graphs.report().toString());
+        assertEquals(List.of(RdfMapper.sourceGraph(N354), RdfMapper.sourceGraph(T9001)),
+                graphs.sources().keySet().stream().sorted().toList());
+    }
+
+    @Test
+    void apparatusNumbersDoNotCollide() {
+        // both reports have a footnote 2, a section II.A and a paragraph I ¶1: each in its own source's space
+        assertEquals(List.of(ID + N354 + "/fn-2", ID + T9001 + "/fn-2"),
+                select("?fn a blk:Footnote ; blk:number 2", "fn"));
+        assertEquals(List.of(ID + N354 + "/sec-i"), select("<" + ID + N354 + "/fn-2> blk:referencedIn ?s", "s"));
+        assertEquals(List.of(ID + T9001 + "/sec-ii-a"), select("<" + ID + T9001 + "/fn-2> blk:referencedIn ?s", "s"));
+        assertEquals(List.of(ID + N354 + "/par-i-1", ID + T9001 + "/par-i-1"),
+                select("?p a blk:Paragraph ; blk:number 1 ; blk:inSection/blk:number \"I\"", "p"));
+        // the unscoped IRIs published before issue #11 point at N°354's apparatus only
+        assertEquals(List.of(ID + N354 + "/fn-2"), select("bkr:fn-2 dct:isReplacedBy ?n", "n"));
+        // a section number resolves in the record's own source: the fixture's tie cites the fixture's II.A
+        assertTrue(select("bkr:tie-ttp-allegiance-afghan-taliban blk:citedSection ?s", "s").contains(ID + T9001 + "/sec-ii-a"));
+    }
+
+    @Test
+    void aStatementBothSourcesAssertIsOneStatementWithBothSources() {
+        String tie = "bkr:tie-ttp-allegiance-afghan-taliban";
+        assertEquals(List.of(ID + N354, ID + T9001), select(tie + " dct:source ?src", "src"));
+        assertEquals(List.of(RdfMapper.sourceGraph(N354), RdfMapper.sourceGraph(T9001)),
+                select("GRAPH ?g { " + tie + " blk:subject bkr:ttp } FILTER(STRSTARTS(STR(?g), \"" + Vocab.BASE + "graph/source/\"))", "g"));
+        // each source's footnote is kept: N°354's fn 32 and the fixture's fn 2
+        assertEquals(List.of(ID + N354 + "/fn-32", ID + T9001 + "/fn-2"), select(tie + " blk:citedFootnote ?fn", "fn"));
+        // one tie, one subject, one object: the shared actors are reconciled, not duplicated
+        assertEquals(List.of(ID + "ttp"), select(tie + " blk:subject ?s", "s"));
+        assertEquals(List.of("Tehreek-e-Taliban Pakistan"), select("bkr:ttp <http://www.w3.org/2004/02/skos/core#prefLabel> ?l", "l"));
+    }
+
+    @Test
+    void aStatementOneSourceAssertsHasThatSourceOnly() {
+        String tie = "bkr:tie-ttp-afghan-taliban-ethnic-bond";
+        assertEquals(List.of(ID + N354), select(tie + " dct:source ?src", "src"));
+        assertEquals(List.of(RdfMapper.sourceGraph(N354)), select("GRAPH ?g { " + tie + " blk:subject bkr:ttp } FILTER(STRSTARTS(STR(?g), \"" + Vocab.BASE + "graph/source/\"))", "g"));
+    }
+
+    @Test
+    void aFigureTheSourcesDisagreeOnKeepsBothValuesEachWithItsSource() {
+        // read by hand: N°354 counts at least two Pakistani airstrikes on Afghan territory in 2024; the fixture says 3
+        List<String> rows = select("?f blk:measure \"Pakistani airstrikes on Afghan territory\"@en ; blk:value ?v ; "
+                + "dct:source ?src ; blk:period/time:inXSDgYear \"2024\"^^<http://www.w3.org/2001/XMLSchema#gYear> . "
+                + "BIND(CONCAT(STR(?v), \" \", STRAFTER(STR(?src), \"/id/\")) AS ?row)", "row");
+        assertEquals(List.of("2 " + N354, "3 " + T9001), rows);
+    }
+
+    @Test
+    void eachSourceGraphSaysWhereItCameFrom() throws Exception {
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(fixture)));
+        String g = "<" + RdfMapper.sourceGraph(T9001) + ">";
+        assertEquals(List.of(ID + T9001), select("GRAPH " + g + " { " + g + " dct:source ?w }", "w"));
+        assertEquals(List.of(SourceProvenance.fileIri(sha)), select("GRAPH " + g + " { " + g + " prov:wasDerivedFrom ?f }", "f"));
+        assertEquals(List.of("test-report-9001.md"), select("GRAPH " + g + " { ?f <http://purl.org/dc/terms/title> ?t ; a prov:Entity }", "t"));
+        assertEquals(List.of(ID + T9001 + "/ingest"), select("GRAPH " + g + " { " + g + " prov:wasGeneratedBy ?a . ?a prov:used ?f }", "a"));
+        // the default ("truthy") graph holds what the sources establish, not the source graphs' descriptions
+        assertFalse(graphs.union().contains(graphs.union().getResource(RdfMapper.sourceGraph(T9001)), null));
+    }
+
+    @Test
+    void aSourceCannotReferToAnotherSourcesRecordsAndCoAssertionsMustAgree(@TempDir Path tmp) throws Exception {
+        Path d = tmp.resolve("data");
+        TestProject.copyTree(data, d);
+        Path unit = d.resolve("sources").resolve(T9001);
+        // an event only N°354 gives, referenced from the fixture; and the shared tie with a different start date
+        Files.writeString(unit.resolve("bad.yaml"), """
+                claims:
+                  - id: cl-9001-test-only
+                    type: Allegation
+                    label: A synthetic test claim
+                    claimant: [test-9001-authors]
+                    about: [ev-2025-10-08-orakzai-attack]
+                    source: {section: II.B}
+                """);
+        String ties = Files.readString(unit.resolve("ties.yaml")).replace("from: \"2021-08-17\"", "from: \"2021-08-18\"");
+        Files.writeString(unit.resolve("ties.yaml"), ties);
+        Model ontology = ModelFactory.createDefaultModel();
+        try (Stream<Path> s = Files.list(TestProject.root().resolve("ontology"))) {
+            s.filter(p -> p.toString().endsWith(".ttl")).forEach(p -> RDFDataMgr.read(ontology, p.toString()));
+        }
+        List<SourceUnit> units = SourceUnits.of(d);
+        CurationException e = assertThrows(CurationException.class, () -> new RecordChecker(new OntologyIndex(ontology))
+                .check(new RecordReader().readAll(d, units), units));
+        List<String> messages = e.problems().stream().map(Problem::format).toList();
+        assertTrue(messages.stream().anyMatch(m -> m.contains(Problem.DANGLING_REFERENCE)
+                && m.contains("'ev-2025-10-08-orakzai-attack' is a record of source icg-asia-354")), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.contains(Problem.DUPLICATE_ID)
+                && m.contains("tie-ttp-allegiance-afghan-taliban") && m.contains("must agree")), messages.toString());
+        assertEquals(2, messages.size(), messages.toString());
+    }
+}
