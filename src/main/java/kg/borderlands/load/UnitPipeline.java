@@ -58,10 +58,11 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The build, source unit by source unit, in bounded memory (issue #11; docs/store.md "How a build is made").
- * Each unit — the shared one first, then every {@code sources/<id>/} — is read, checked, mapped, inferred and
- * validated with SHACL on its own (against the ontology and the shared unit), its quads streamed into the
- * new build's TDB2 database through Jena's bulk loader and kept in the {@link UnitCache}; then the quality
- * checks run on the database, the VoID description is computed from it, and the dump is the concatenation of
+ * Each unit ({@link BuildUnits}) — the shared one first, then every {@code sources/<id>/} — is read, checked,
+ * mapped and inferred on its own, a source unit also validated with SHACL on its own nodes (against the
+ * ontology and the shared unit), its quads streamed into the new build's TDB2 database through Jena's bulk
+ * loader and kept in the {@link UnitCache}; then the shared unit's nodes are validated with SHACL and the
+ * quality checks run on the database, the VoID description is computed from it, and the dump is the concatenation of
  * the units' gzipped N-Quads. A unit whose inputs did not change is not rebuilt: its cached quads are loaded.
  */
 public final class UnitPipeline {
