@@ -34,23 +34,26 @@ public final class Linkset {
         return false;
     }
 
+    /** A data graph split in one pass: the data graph as stored, and its mapping triples (the linkset graph). */
+    public record Split(Graph data, Graph links) {}
+
+    /** Splits {@code data} into the stored data graph and the linkset graph, reading it once. */
+    public static Split split(Graph data) {
+        Objects.requireNonNull(data, "data");
+        Split out = new Split(GraphFactory.createDefaultGraph(), GraphFactory.createDefaultGraph());
+        data.find().forEachRemaining(t -> (isMapping(t) ? out.links() : out.data()).add(t));
+        out.data().getPrefixMapping().setNsPrefixes(data.getPrefixMapping());
+        out.links().getPrefixMapping().setNsPrefixes(data.getPrefixMapping());
+        return out;
+    }
+
     /** The mapping triples of {@code data}: the linkset graph. */
     public static Graph links(Graph data) {
-        Graph out = GraphFactory.createDefaultGraph();
-        Objects.requireNonNull(data, "data").find().forEachRemaining(t -> {
-            if (isMapping(t)) out.add(t);
-        });
-        out.getPrefixMapping().setNsPrefixes(data.getPrefixMapping());
-        return out;
+        return split(data).links();
     }
 
     /** {@code data} without its mapping triples: the data graph as stored. */
     public static Graph withoutLinks(Graph data) {
-        Graph out = GraphFactory.createDefaultGraph();
-        Objects.requireNonNull(data, "data").find().forEachRemaining(t -> {
-            if (!isMapping(t)) out.add(t);
-        });
-        out.getPrefixMapping().setNsPrefixes(data.getPrefixMapping());
-        return out;
+        return split(data).data();
     }
 }

@@ -33,14 +33,14 @@ public final class BuildDump {
 
     private BuildDump() {}
 
-    /** Writes the graphs of {@code graphs} to {@code build/dump.nq.gz}. */
-    static void write(Path build, BuiltGraphs graphs) throws IOException {
+    /** Writes the graphs of {@code graphs}, its data graph split as {@code split}, to {@code build/dump.nq.gz}. */
+    static void write(Path build, BuiltGraphs graphs, kg.borderlands.link.Linkset.Split split) throws IOException {
         try (OutputStream os = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(build.resolve(FILE))))) {
             StreamRDF out = StreamRDFWriter.getWriterStream(os, RDFFormat.NQUADS);
             out.start();
             emit(out, Vocab.GRAPH_ONTOLOGY, graphs.ontology().getGraph());
-            emit(out, Vocab.GRAPH_DATA, kg.borderlands.link.Linkset.withoutLinks(graphs.data().getGraph()));
-            emit(out, kg.borderlands.link.Linkset.GRAPH, kg.borderlands.link.Linkset.links(graphs.data().getGraph()));
+            emit(out, Vocab.GRAPH_DATA, split.data());
+            emit(out, kg.borderlands.link.Linkset.GRAPH, split.links());
             emit(out, Vocab.GRAPH_INFERRED, graphs.inferred().getGraph());
             emit(out, Vocab.GRAPH_CLAIMED, graphs.claimed().getGraph());
             emit(out, kg.borderlands.link.VoidDescription.GRAPH, graphs.voidDescription().getGraph());

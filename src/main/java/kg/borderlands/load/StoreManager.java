@@ -164,9 +164,12 @@ public final class StoreManager {
         Objects.requireNonNull(graphs, "graphs");
         try {
             return publish(fingerprint, build -> {
-                writeTdb(build, graphs);
-                BuildDump.write(build, graphs);
-                return new Written(graphs.ontology().size(), Linkset.withoutLinks(graphs.data().getGraph()).size(),
+                // the mapping triples to external datasets are the linkset graph, not data (docs/linking.md):
+                // split once, for the database, the dump and the count
+                Linkset.Split split = Linkset.split(graphs.data().getGraph());
+                writeTdb(build, graphs, split);
+                BuildDump.write(build, graphs, split);
+                return new Written(graphs.ontology().size(), split.data().size(),
                         graphs.inferred().size(), graphs.report().warnings(), null);
             });
         } catch (IOException | RuntimeException e) {
@@ -204,14 +207,13 @@ public final class StoreManager {
         return build;
     }
 
-    private static void writeTdb(Path build, BuiltGraphs graphs) {
+    private static void writeTdb(Path build, BuiltGraphs graphs, Linkset.Split split) {
         Dataset ds = TDB2Factory.connectDataset(build.resolve("tdb").toString());
         try {
             ds.executeWrite(() -> {
                 ds.addNamedModel(Vocab.GRAPH_ONTOLOGY, graphs.ontology());
-                // the mapping triples to external datasets are the linkset graph, not data (docs/linking.md)
-                ds.addNamedModel(Vocab.GRAPH_DATA, ModelFactory.createModelForGraph(Linkset.withoutLinks(graphs.data().getGraph())));
-                ds.addNamedModel(Linkset.GRAPH, ModelFactory.createModelForGraph(Linkset.links(graphs.data().getGraph())));
+                ds.addNamedModel(Vocab.GRAPH_DATA, ModelFactory.createModelForGraph(split.data()));
+                ds.addNamedModel(Linkset.GRAPH, ModelFactory.createModelForGraph(split.links()));
                 ds.addNamedModel(Vocab.GRAPH_INFERRED, graphs.inferred());
                 ds.addNamedModel(Vocab.GRAPH_CLAIMED, graphs.claimed());
                 ds.addNamedModel(kg.borderlands.link.VoidDescription.GRAPH, graphs.voidDescription());
