@@ -263,10 +263,15 @@ public final class UnitPipeline {
         }
     }
 
-    /** Every unit into an empty database, through Jena's bulk loader: cached units from the cache, others built. */
+    /**
+     * Every unit into an empty database, through Jena's bulk loader: cached units from the cache, others built.
+     * The sequential loader (primary indexes as the quads come, then each secondary index copied from them, on
+     * this thread): Jena's default phased loader queues up to ten chunks of 100,000 tuples per index between its
+     * threads, some 100 MB each, and ran out of a 300 MB heap at 32 sources.
+     */
     private void loadAll(DatasetGraph dsg, Plan plan, Findings findings, List<Problem> problems)
             throws IOException, CurationException {
-        DataLoader loader = LoaderFactory.createLoader(dsg, (fmt, args) -> {});
+        DataLoader loader = LoaderFactory.sequentialLoader(dsg, (fmt, args) -> {});
         loader.startBulk();
         boolean loaded = false;
         try {
