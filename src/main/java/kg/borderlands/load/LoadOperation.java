@@ -75,7 +75,12 @@ public final class LoadOperation {
             BuildManifest previousManifest = previous == null ? null : store.verify(previous);
             UnitPipeline.Outcome[] made = new UnitPipeline.Outcome[1];
             Path build = publish(store, fingerprint, dir -> {
-                UnitPipeline.Outcome o = pipeline.writeInto(dir, previousManifest, previous);
+                UnitPipeline.Outcome o;
+                try {
+                    o = pipeline.writeInto(dir, previousManifest, previous);
+                } catch (OutOfMemoryError e) {
+                    throw outOfMemory(e);   // an IOException: publish deletes the unfinished build
+                }
                 made[0] = o;
                 return new StoreManager.Written(o.ontologyTriples(), o.dataTriples(), o.inferredTriples(),
                         o.report().warnings(), o.units());
@@ -83,6 +88,8 @@ public final class LoadOperation {
             store.prune(notice);
             pipeline.cache().retain(store.unitKeysInUse());
             return new Result(false, build, made[0].report(), made[0].dataTriples(), made[0].inferredTriples());
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(e);
         } catch (AccessDeniedException e) {
             throw StoreLock.readOnly(store.root(), "permission denied: " + e.getFile(), e);
         } catch (FileSystemException e) {
@@ -94,6 +101,17 @@ public final class LoadOperation {
         }
     }
 
+
+    /**
+     * BKG-E208: the heap was too small for the build. The unfinished build is not published (the store keeps
+     * its published build); the message says the heap it had and how to give more.
+     */
+    static StoreException outOfMemory(OutOfMemoryError e) {
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return new StoreException(StoreException.Kind.OUT_OF_MEMORY, "load ran out of memory (Java heap of " + mb
+                + " MB); nothing was published and the store is unchanged; give Java a larger heap, e.g. java -Xmx"
+                + Math.max(1024, ((mb * 2 + 255) / 256) * 256) + "m -jar borderlands-kg.jar load", e);
+    }
 
     /** The published build if it verifies (the base of an incremental build), else null. */
     private static Path previousBuild(StoreManager store) throws IOException {

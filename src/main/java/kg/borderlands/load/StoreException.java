@@ -19,7 +19,9 @@ public final class StoreException extends IOException {
         /** The store directory cannot be written. */
         READ_ONLY("BKG-E204"),
         /** The published build was made from other inputs, for a command that must not use it then. */
-        STALE("BKG-E207");
+        STALE("BKG-E207"),
+        /** {@code load} ran out of Java heap: nothing was published, the store is as it was. */
+        OUT_OF_MEMORY("BKG-E208");
 
         private final String code;
 

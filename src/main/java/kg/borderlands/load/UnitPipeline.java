@@ -451,6 +451,7 @@ public final class UnitPipeline {
             }
             if (e.getCause() instanceof IOException io) throw io;
             if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;   // OutOfMemoryError: BKG-E208 (LoadOperation)
             throw new IOException(e.getCause());
         }
         if (accept(out, findings, false)) {

@@ -48,9 +48,14 @@ public final class Cli {
      * {@code errLog}, standard output is returned through the process.
      */
     public static Process start(Path errLog, String... args) throws IOException {
+        return start(errLog, "512m", args);
+    }
+
+    /** {@link #start(Path, String...)} with a maximum heap of {@code heap} ({@code -Xmx}). */
+    public static Process start(Path errLog, String heap, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx512m");
+        cmd.add("-Xmx" + heap);
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
