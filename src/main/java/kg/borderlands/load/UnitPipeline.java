@@ -275,7 +275,7 @@ public final class UnitPipeline {
         loader.startBulk();
         boolean loaded = false;
         try {
-            StreamRDF into = loader.stream();
+            StreamRDF into = defaultGraphAsTriples(loader.stream());
             ontologyQuads(plan.ontology(), into);
             forEachUnit(plan, findings, problems, into);
             loader.finishBulk();
@@ -283,6 +283,20 @@ public final class UnitPipeline {
         } finally {
             if (!loaded) loader.finishException(new IOException("build stopped"));
         }
+    }
+
+    /**
+     * The sequential loader stores a quad of the default graph as a quad of a graph named
+     * {@code urn:x-arq:DefaultGraph}, not in the default graph: such quads go in as triples.
+     */
+    private static StreamRDF defaultGraphAsTriples(StreamRDF loader) {
+        return new org.apache.jena.riot.system.StreamRDFWrapper(loader) {
+            @Override
+            public void quad(Quad q) {
+                if (q.isDefaultGraph()) loader.triple(q.asTriple());
+                else loader.quad(q);
+            }
+        };
     }
 
     /** Builds the units that changed (into the cache), loading nothing. */
