@@ -80,6 +80,9 @@ public final class LoadOperation {
                     o = pipeline.writeInto(dir, previousManifest, previous);
                 } catch (OutOfMemoryError e) {
                     throw outOfMemory(e);   // an IOException: publish deletes the unfinished build
+                } catch (RuntimeException e) {
+                    if (causedByOutOfMemory(e)) throw outOfMemory(e);   // wrapped by a library on the way
+                    throw e;
                 }
                 made[0] = o;
                 return new StoreManager.Written(o.ontologyTriples(), o.dataTriples(), o.inferredTriples(),
@@ -106,11 +109,16 @@ public final class LoadOperation {
      * BKG-E208: the heap was too small for the build. The unfinished build is not published (the store keeps
      * its published build); the message says the heap it had and how to give more.
      */
-    static StoreException outOfMemory(OutOfMemoryError e) {
+    static StoreException outOfMemory(Throwable e) {
         long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         return new StoreException(StoreException.Kind.OUT_OF_MEMORY, "load ran out of memory (Java heap of " + mb
                 + " MB); nothing was published and the store is unchanged; give Java a larger heap, e.g. java -Xmx"
                 + Math.max(1024, ((mb * 2 + 255) / 256) * 256) + "m -jar borderlands-kg.jar load", e);
+    }
+
+    private static boolean causedByOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof OutOfMemoryError) return true;
+        return false;
     }
 
     /** The published build if it verifies (the base of an incremental build), else null. */

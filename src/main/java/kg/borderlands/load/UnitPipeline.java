@@ -208,6 +208,7 @@ public final class UnitPipeline {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(tdb.toString());
         Path ontologyPart = build.resolve("ontology.nq.gz.part");
         Path voidPart = build.resolve("void.nq.gz.part");
+        boolean done = false;
         try {
             writeMember(ontologyPart, out -> ontologyQuads(plan.ontology(), out));
             if (changed != null) applyDelta(dsg, plan, changed);
@@ -255,9 +256,16 @@ public final class UnitPipeline {
             members.add(voidPart);
             concatenate(members, build.resolve(BuildDump.FILE));
             timer.lap("dump");
-            return new Outcome(report, plan.ontology().size(), counts[0], counts[1], plan.unitKeys(), plan.rebuilt().size());
+            Outcome outcome = new Outcome(report, plan.ontology().size(), counts[0], counts[1], plan.unitKeys(), plan.rebuilt().size());
+            done = true;
+            return outcome;
         } finally {
-            TDBInternal.expel(dsg);
+            try {
+                TDBInternal.expel(dsg);
+            } catch (RuntimeException e) {
+                // a failure on its way (an OutOfMemoryError may leave a transaction open): it is the error, not this
+                if (done) throw e;
+            }
             Files.deleteIfExists(ontologyPart);
             Files.deleteIfExists(voidPart);
         }
