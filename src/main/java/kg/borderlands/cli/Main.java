@@ -28,7 +28,15 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // serve from the jar without a heap option: straight into the child JVM, before the command line is
+        // parsed (the child parses it) — JDK classes only (HeapLimit)
+        java.util.OptionalInt child;
+        try {
+            child = kg.borderlands.serve.HeapLimit.relaunch(args);
+        } catch (Exception e) {
+            child = java.util.OptionalInt.empty();   // serve then starts its child as before, or reports why not
+        }
+        System.exit(child.isPresent() ? child.getAsInt() : run(args));
     }
 
     /** Runs the command line and returns the exit code. */

@@ -45,11 +45,28 @@ public final class LoadOperation {
     }
 
     /**
+     * {@link #ensure(ProjectInputs, StoreManager, boolean, Duration, Consumer)} with the default wait, notes on
+     * stderr, and {@code beforeBuilding} run first if a build has to be made ({@code serve} waits there for its
+     * background initialisation of Jena, {@link kg.borderlands.serve.StartupWarmup}); the check whether the
+     * published build can be reused touches no Jena class.
+     */
+    public static Result ensure(ProjectInputs inputs, StoreManager store, boolean force, Runnable beforeBuilding)
+            throws IOException, CurationException, ValidationFailedException {
+        return ensure(inputs, store, force, DEFAULT_WAIT, System.err::println, beforeBuilding);
+    }
+
+    /**
      * @param wait   how long to wait for another load holding the lock
      * @param notice receives one-line notes (waiting, leftovers removed, damaged build rebuilt)
      */
     public static Result ensure(ProjectInputs inputs, StoreManager store, boolean force, Duration wait,
                                 Consumer<String> notice)
+            throws IOException, CurationException, ValidationFailedException {
+        return ensure(inputs, store, force, wait, notice, () -> {});
+    }
+
+    private static Result ensure(ProjectInputs inputs, StoreManager store, boolean force, Duration wait,
+                                 Consumer<String> notice, Runnable beforeBuilding)
             throws IOException, CurationException, ValidationFailedException {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(store, "store");
@@ -70,6 +87,7 @@ public final class LoadOperation {
             if (!force && upToDate(store, fingerprint, notice)) {
                 return new Result(true, store.published(), null, -1, -1);
             }
+            beforeBuilding.run();
             UnitPipeline pipeline = new UnitPipeline(inputs, store.root(), notice);
             Path previous = force ? null : previousBuild(store);
             BuildManifest previousManifest = previous == null ? null : store.verify(previous);
