@@ -36,7 +36,10 @@ public final class Main implements Runnable {
         } catch (Exception e) {
             child = java.util.OptionalInt.empty();   // serve then starts its child as before, or reports why not
         }
-        System.exit(child.isPresent() ? child.getAsInt() : run(args));
+        if (child.isPresent()) System.exit(child.getAsInt());
+        // serve in this JVM: Jena, Fuseki and Jetty are initialised alongside the parsing and the store check
+        if (args.length > 0 && args[0].equals("serve")) kg.borderlands.serve.StartupWarmup.start();
+        System.exit(run(args));
     }
 
     /** Runs the command line and returns the exit code. */

@@ -49,34 +49,44 @@ public final class HeapLimit {
 
     /**
      * For {@code serve} run from the jar without a heap option: runs the child JVM and returns its exit code.
-     * Empty when this process should go on as usual — another command, help or version asked for, a heap
-     * option given, a {@code --heap} value that is not a size (the command line then reports it), already the
-     * child, or not run from a jar. Uses JDK classes only.
+     * Empty when this process should go on as usual ({@link #plan}). Uses JDK classes only.
      */
     public static java.util.OptionalInt relaunch(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("serve")) return java.util.OptionalInt.empty();
+        Optional<Launch> launch = plan(args, System.getenv(CHILD_ENV) != null, operatorSetHeap(), runningJar());
+        if (launch.isEmpty()) return java.util.OptionalInt.empty();
+        Launch l = launch.get();
+        ClassArchive cds = l.classArchive() ? ClassArchive.of(l.store(), l.jar()) : null;
+        List<String> cmd = command(l.heap(), l.jar(), cds == null ? List.of() : cds.jvmOptions(), List.of(args));
+        return java.util.OptionalInt.of(runChild(cmd, cds == null ? () -> {} : cds::afterChild));
+    }
+
+    /** What {@link #relaunch} starts: a child JVM with this heap, running the jar on this store. */
+    record Launch(String heap, Path store, boolean classArchive, Path jar) {}
+
+    /**
+     * Whether {@code args} ask for a child JVM: {@code serve} (as the first word), run from a jar, not already the
+     * child, without a heap option from the operator. Not for help or version (nothing to serve), nor for a
+     * {@code --heap} value that is not a size (the command line, parsed in this JVM, then says what is wrong).
+     * The other options are the child's to parse and check.
+     */
+    static Optional<Launch> plan(String[] args, boolean isChild, boolean operatorHeap, Optional<Path> jar) {
+        if (args.length == 0 || !args[0].equals("serve") || isChild || operatorHeap || jar.isEmpty()) {
+            return Optional.empty();
+        }
         String heap = "1g";
         String store = "store";
         boolean archive = true;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
-                return java.util.OptionalInt.empty();
-            }
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return Optional.empty();
             if (a.equals(NO_CLASS_ARCHIVE)) archive = false;
             String v = value(args, i, "--heap");
             if (v != null) heap = v;
             v = value(args, i, "--store");
             if (v != null) store = v;
         }
-        if (heap.isEmpty() || !SIZE.matcher(heap).matches()) return java.util.OptionalInt.empty();
-        if (System.getenv(CHILD_ENV) != null || operatorSetHeap()) return java.util.OptionalInt.empty();
-        Optional<Path> jar = runningJar();
-        if (jar.isEmpty()) return java.util.OptionalInt.empty();
-        ClassArchive cds = archive ? ClassArchive.of(Path.of(store), jar.get()) : null;
-        List<String> cmd = command(heap.toLowerCase(Locale.ROOT), jar.get(), cds == null ? List.of() : cds.jvmOptions(),
-                List.of(args));
-        return java.util.OptionalInt.of(runChild(cmd, cds == null ? () -> {} : cds::afterChild));
+        if (!SIZE.matcher(heap).matches() || store.isEmpty()) return Optional.empty();
+        return Optional.of(new Launch(heap.toLowerCase(Locale.ROOT), Path.of(store), archive, jar.get()));
     }
 
     /** The value of option {@code name} at {@code args[i]} ({@code --name value} or {@code --name=value}), or null. */
@@ -107,7 +117,7 @@ public final class HeapLimit {
         return Optional.of(command(heap, jar.get(), List.of(), args));
     }
 
-    private static List<String> command(String heap, Path jar, List<String> jvmOptions, List<String> args) {
+    static List<String> command(String heap, Path jar, List<String> jvmOptions, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);

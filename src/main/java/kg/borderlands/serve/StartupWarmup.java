@@ -35,20 +35,21 @@ public final class StartupWarmup {
         this.task = task;
     }
 
-    /** Starts the warm-up on a daemon thread. */
-    public static StartupWarmup start() {
-        FutureTask<Void> task = new FutureTask<>(StartupWarmup::run, null);
-        Thread t = new Thread(task, "startup-warmup");
-        t.setDaemon(true);
-        t.start();
-        return new StartupWarmup(task);
-    }
+    private static StartupWarmup started;
 
-    /** A warm-up that has nothing to wait for (the caller initialises everything itself). */
-    public static StartupWarmup none() {
-        FutureTask<Void> done = new FutureTask<>(() -> {}, null);
-        done.run();
-        return new StartupWarmup(done);
+    /**
+     * Starts the warm-up on a daemon thread, once per process: {@code main} starts it for {@code serve} before the
+     * command line is parsed, and {@code serve} gets the same one.
+     */
+    public static synchronized StartupWarmup start() {
+        if (started == null) {
+            FutureTask<Void> task = new FutureTask<>(StartupWarmup::run, null);
+            Thread t = new Thread(task, "startup-warmup");
+            t.setDaemon(true);
+            t.start();
+            started = new StartupWarmup(task);
+        }
+        return started;
     }
 
     private static void run() {
