@@ -71,7 +71,8 @@ public final class LoadOperation {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(store, "store");
         inputs.requireUsable();
-        String fingerprint = Fingerprint.of(inputs);
+        // from store/inputs.stamp when no input file's stat line changed; else from the files' bytes (InputStamp)
+        String fingerprint = new InputStamp().fingerprint(inputs, store.root()).fingerprint();
         StoreLock lock;
         try {
             lock = StoreLock.acquire(store.root(), wait, notice);
