@@ -6,6 +6,7 @@ import kg.borderlands.link.VoidServlet;
 import kg.borderlands.load.LoadOperation;
 import kg.borderlands.load.StoreManager;
 import kg.borderlands.serve.BuildWatcher;
+import kg.borderlands.serve.ClassArchive;
 import kg.borderlands.serve.HeapLimit;
 import kg.borderlands.serve.KgServer;
 import kg.borderlands.serve.Lease;
@@ -178,6 +179,7 @@ final class ServeCommand implements Callable<Integer> {
                 jvmMillis, (tChecked - t0) / 1_000_000, (tWarm - tChecked) / 1_000_000, (tOpened - tWarm) / 1_000_000, (tSpatial - tOpened) / 1_000_000,
                 (t1 - tSpatial) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         SpatialIndexSetup.warm(first.dataset());
+        ClassArchive.markServed();   // a child recording a class archive: it holds a server's classes, keep it
         verifyInBackground(store, buildDir, server);
         Lease lease = new Lease(store.root(), server.datasetUrl());
         lease.write(build);

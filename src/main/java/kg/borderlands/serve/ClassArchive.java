@@ -20,7 +20,7 @@ import java.util.Objects;
  *
  * <p>The first server started from a jar has no archive: its child runs with {@code -XX:ArchiveClassesAtExit}
  * and writes one when it stops normally (Ctrl-C, SIGTERM; not {@code kill -9}), into a temporary file that is moved
- * into place only then. Later servers map it. The key names the jar (path, size, time), the Java runtime and
+ * into place only then, and only if the child got as far as answering ({@link #markServed}). Later servers map it. The key names the jar (path, size, time), the Java runtime and
  * its version, so a new jar or JDK simply makes a new archive; and the JVM itself checks the archive against the
  * jar and the runtime and, with {@code -XX:+VerifySharedSpaces}, against its own CRC: a missing, stale, foreign or
  * damaged archive is ignored (the JVM loads classes from the jar as without one) — never a failed start.
@@ -80,12 +80,37 @@ public final class ClassArchive {
             return concat(List.of("-XX:SharedArchiveFile=" + archive, "-XX:+VerifySharedSpaces"));
         }
         try {
+            // no store yet (the first serve builds it): the next start writes the archive, and a command line
+            // with a mistake in it leaves no directory behind
+            if (!Files.isDirectory(archive.getParent().getParent())) return List.of();
             Files.createDirectories(archive.getParent());
             if (!Files.isWritable(archive.getParent())) return List.of();
         } catch (IOException | RuntimeException e) {
             return List.of();   // a read-only store: serve without an archive
         }
-        return concat(List.of("-XX:ArchiveClassesAtExit=" + pending));
+        return concat(List.of("-XX:ArchiveClassesAtExit=" + pending, "-D" + SERVED_PROPERTY + "=" + served()));
+    }
+
+    /** Set in a child that records an archive: the file it creates once it answers ({@link #markServed}). */
+    static final String SERVED_PROPERTY = "borderlands.classArchive.served";
+
+    private Path served() {
+        return pending.resolveSibling(pending.getFileName() + ".served");
+    }
+
+    /**
+     * Called by {@code serve} once it answers: the archive this child writes at exit holds a server's classes,
+     * and is kept. A child that stops earlier (a mistake in the command line, a failed build) writes one too,
+     * of a few classes only: that one is dropped.
+     */
+    public static void markServed() {
+        String f = System.getProperty(SERVED_PROPERTY);
+        if (f == null) return;
+        try {
+            Files.writeString(Path.of(f), "");
+        } catch (IOException | RuntimeException e) {
+            // no archive kept: the next server writes one
+        }
     }
 
     private static List<String> concat(List<String> options) {
@@ -98,7 +123,8 @@ public final class ClassArchive {
      */
     public synchronized void afterChild() {
         try {
-            if (Files.isRegularFile(pending) && Files.size(pending) > 0) {
+            boolean served = Files.deleteIfExists(served());
+            if (served && Files.isRegularFile(pending) && Files.size(pending) > 0) {
                 try {
                     Files.move(pending, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -121,6 +147,7 @@ public final class ClassArchive {
     private static boolean stale(Path p) {
         String n = p.getFileName().toString();
         if (n.endsWith(SUFFIX)) return true;
+        if (n.endsWith(".served")) n = n.substring(0, n.length() - ".served".length());
         if (!n.endsWith(".tmp")) return false;
         String[] parts = n.split("\\.");
         try {

@@ -29,7 +29,15 @@ class ClassArchiveTest {
     @Test
     void theFirstChildWritesTheArchiveTheNextMapsItAndADamagedOneIsIgnored() throws Exception {
         Path jar = probeJar(tmp.resolve("probe.jar"));
-        Path store = tmp.resolve("store");
+        Path store = Files.createDirectories(tmp.resolve("store"));
+        ClassArchive early = ClassArchive.of(store, jar);
+        assertEquals("probe ran: {k=1}", run(early.jvmOptions(), jar, false, "stop-early").out());
+        early.afterChild();
+        assertFalse(Files.exists(early.file()), "a child that stopped before serving leaves no archive");
+        try (var s = Files.list(store.resolve("cds"))) {
+            assertEquals(List.of(), s.toList(), "nor any temporary file");
+        }
+
         ClassArchive first = ClassArchive.of(store, jar);
         List<String> writing = first.jvmOptions();
         assertTrue(writing.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit=" + store.resolve("cds"))),
@@ -70,7 +78,7 @@ class ClassArchiveTest {
     @Test
     void aNewJarOrRuntimeHasItsOwnArchiveAndOldOnesAreRemoved() throws Exception {
         Path jar = probeJar(tmp.resolve("probe.jar"));
-        Path store = tmp.resolve("store");
+        Path store = Files.createDirectories(tmp.resolve("store"));
         ClassArchive before = ClassArchive.of(store, jar);
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
         ClassArchive after = ClassArchive.of(store, jar);
@@ -82,11 +90,20 @@ class ClassArchiveTest {
         Files.writeString(deadChildsTmp, "half");
         Path pending = store.resolve("cds").resolve(after.file().getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         Files.writeString(pending, "new archive");
+        Files.writeString(pending.resolveSibling(pending.getFileName() + ".served"), "");
         after.afterChild();
         assertEquals("new archive", Files.readString(after.file()));
         assertFalse(Files.exists(before.file()), "the old jar's archive is removed");
         assertFalse(Files.exists(deadChildsTmp), "a dead child's half-written archive is removed");
         assertFalse(Files.exists(pending));
+    }
+
+    @Test
+    void noStoreYetNoArchiveAndNoDirectoryMade() throws Exception {
+        Path jar = probeJar(tmp.resolve("probe.jar"));
+        Path store = tmp.resolve("not-built-yet");
+        assertEquals(List.of(), ClassArchive.of(store, jar).jvmOptions());
+        assertFalse(Files.exists(store), "a command line with a mistake in it must leave nothing behind");
     }
 
     @Test
@@ -112,11 +129,12 @@ class ClassArchiveTest {
 
     private record Result(int code, String out) {}
 
-    private static Result run(List<String> options, Path jar, boolean logClassLoading) throws Exception {
+    private static Result run(List<String> options, Path jar, boolean logClassLoading, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xshare:auto"));
         cmd.addAll(options);
         if (logClassLoading) cmd.add("-Xlog:class+load=info");
         cmd.addAll(List.of("-jar", jar.toString()));
+        cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         return new Result(p.waitFor(), out);
