@@ -27,7 +27,11 @@ public final class StartupWarmup {
             "org.eclipse.jetty.server.ServerConnector",
             "org.eclipse.jetty.ee10.servlet.ServletContextHandler",
             "org.eclipse.jetty.server.handler.GracefulHandler",
-            "org.eclipse.jetty.server.CustomRequestLog");
+            "org.eclipse.jetty.server.CustomRequestLog",
+            "io.micrometer.prometheusmetrics.PrometheusMeterRegistry",
+            "com.github.benmanes.caffeine.cache.Caffeine",
+            // its class initialisation loads the native Brotli library (unpacked from the jar)
+            "com.aayushatharva.brotli4j.Brotli4jLoader");
 
     private final FutureTask<Void> task;
 
