@@ -5,6 +5,7 @@ import kg.borderlands.link.VoidDescription;
 import kg.borderlands.link.VoidServlet;
 import kg.borderlands.load.LoadOperation;
 import kg.borderlands.load.StoreManager;
+import kg.borderlands.serve.AfterFirstAnswer;
 import kg.borderlands.serve.BuildWatcher;
 import kg.borderlands.serve.ClassArchive;
 import kg.borderlands.serve.HeapLimit;
@@ -167,10 +168,17 @@ final class ServeCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         // the build whose web layer is installed: answers are cached only while it is the served one
         AtomicReference<String> installed = new AtomicReference<>(build);
+        // the digests of the build's files and the saved spatial index are read once the first request has been
+        // answered (or after FIRST_ANSWER_WAIT_MILLIS), not while the first request runs its cold code paths
+        AfterFirstAnswer afterFirst = AfterFirstAnswer.start(() -> {
+            SpatialIndexSetup.warm(first.dataset());
+            verifyInBackground(store, buildDir);
+        }, FIRST_ANSWER_WAIT_MILLIS);
         KgServer server = KgServer.builder().dataset(served).port(port).host(host).limits(limits).cache(cache)
                 .cacheSettled(() -> served.current().name().equals(installed.get()))
                 .stopTimeoutMillis(limits.timeoutMillis() + 5_000)
                 .extension(web.extension())
+                .extension(b -> b.addFilter("/*", afterFirst))
                 .build();
         server.start();
         LoggerFactory.getLogger(ServeCommand.class).info("start-up: JVM and command line {} ms; inputs and store checked in {} ms; "
@@ -178,9 +186,7 @@ final class ServeCommand implements Callable<Integer> {
                         + "web layer {} ms; server answering {} ms later",
                 jvmMillis, (tChecked - t0) / 1_000_000, (tWarm - tChecked) / 1_000_000, (tOpened - tWarm) / 1_000_000, (tSpatial - tOpened) / 1_000_000,
                 (t1 - tSpatial) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-        SpatialIndexSetup.warm(first.dataset());
         ClassArchive.markServed();   // a child recording a class archive: it holds a server's classes, keep it
-        verifyInBackground(store, buildDir, server);
         Lease lease = new Lease(store.root(), server.datasetUrl());
         lease.write(build);
         BuildWatcher watcher = new BuildWatcher(store, served, b -> {
@@ -246,7 +252,7 @@ final class ServeCommand implements Callable<Integer> {
      * byte in a file of the right size), the build is marked damaged, so the next {@code load} or {@code serve}
      * rebuilds it, and this server stops with an error rather than keep answering from it.
      */
-    private static void verifyInBackground(StoreManager store, Path build, KgServer server) {
+    private static void verifyInBackground(StoreManager store, Path build) {
         Thread t = new Thread(() -> {
             long t0 = System.nanoTime();
             try {
@@ -263,6 +269,9 @@ final class ServeCommand implements Callable<Integer> {
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
+
+    /** The longest the background work of the start waits for the first answer (AfterFirstAnswer). */
+    static final long FIRST_ANSWER_WAIT_MILLIS = 2_000;
 
     /** Exit code of a server that found its build damaged after it started. */
     static final int DAMAGED_EXIT = 3;
