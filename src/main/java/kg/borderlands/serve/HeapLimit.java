@@ -52,6 +52,7 @@ public final class HeapLimit {
      * Empty when this process should go on as usual ({@link #plan}). Uses JDK classes only.
      */
     public static java.util.OptionalInt relaunch(String[] args) throws Exception {
+        if (args.length == 0 || !args[0].equals("serve")) return java.util.OptionalInt.empty();   // cheaply, for other commands
         Optional<Launch> launch = plan(args, System.getenv(CHILD_ENV) != null, operatorSetHeap(), runningJar());
         if (launch.isEmpty()) return java.util.OptionalInt.empty();
         Launch l = launch.get();
