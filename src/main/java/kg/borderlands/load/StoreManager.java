@@ -194,10 +194,17 @@ public final class StoreManager {
         try {
             Files.writeString(build.resolve(INCOMPLETE), ProcessHandle.current().pid() + "\n");
             Written w = writer.write(build);
+            long t0 = System.nanoTime();
             kg.borderlands.serve.artifacts.ServingArtifacts.write(build);   // listed and checksummed with the rest
+            long t1 = System.nanoTime();
+            var sums = BuildChecksums.compute(build);
+            long t2 = System.nanoTime();
+            if (Boolean.getBoolean("bkg.profile")) {
+                System.err.printf("phase serving artifacts: %d ms%nphase checksums: %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+            }
             new BuildManifest(BuildManifest.FORMAT, fingerprint, Instant.now().toString(),
                     w.ontologyTriples(), w.dataTriples(), w.inferredTriples(), w.warnings(),
-                    BuildChecksums.compute(build), w.units()).write(build);
+                    sums, w.units()).write(build);
             Files.delete(build.resolve(INCOMPLETE));
             StoreFiles.writeAtomically(root.resolve(CURRENT), name + "\n");
         } catch (Exception e) {

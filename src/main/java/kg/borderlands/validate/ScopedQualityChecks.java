@@ -32,6 +32,14 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprFunction;
 import org.apache.jena.sparql.expr.ExprFunctionOp;
+import org.apache.jena.sparql.expr.ExprList;
+import org.apache.jena.sparql.expr.E_Exists;
+import org.apache.jena.sparql.expr.E_NotExists;
+import org.apache.jena.sparql.algebra.op.OpPath;
+import org.apache.jena.sparql.core.BasicPattern;
+import org.apache.jena.sparql.core.PathBlock;
+import org.apache.jena.sparql.core.TriplePath;
+import org.apache.jena.sparql.path.PathCompiler;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,7 +110,7 @@ public final class ScopedQualityChecks {
         int whole = 0;
         for (Path file : checks.files()) {
             Query query = QueryFactory.create(Files.readString(file));
-            Op op = Algebra.compile(query);
+            Op op = flatten(Algebra.compile(query), new PathCompiler());
             int radius = radius(op);
             Set<Node> scope = radius < 0 ? null : scope(dsg, scopes, radius);
             boolean found;
@@ -160,6 +168,64 @@ public final class ScopedQualityChecks {
     }
 
     // ---- the algebra: which checks are scopable, and how far ---------------------------------------------------
+
+    /**
+     * The check with its fixed-length property paths ({@code blk:record/blk:citedSection}) as basic graph
+     * patterns (with fresh variables), also inside (NOT) EXISTS, as ARQ's optimizer would compile them; other
+     * paths stay (then the check is not scopable).
+     */
+    public static Op flatten(Op op, PathCompiler paths) {
+        if (op instanceof OpPath p) {
+            PathBlock block = new PathBlock();
+            block.add(p.getTriplePath());
+            PathBlock reduced = paths.reduce(block);
+            BasicPattern bgp = new BasicPattern();
+            for (TriplePath tp : reduced) {
+                if (!tp.isTriple()) return op;
+                bgp.add(tp.asTriple());
+            }
+            return new OpBGP(bgp);
+        }
+        if (op instanceof OpFilter f) {
+            ExprList exprs = new ExprList();
+            for (Expr e : f.getExprs()) exprs.add(flatten(e, paths));
+            return OpFilter.filterBy(exprs, flatten(f.getSubOp(), paths));
+        }
+        if (op instanceof Op1 o) return o.copy(flatten(o.getSubOp(), paths));
+        if (op instanceof Op2 o) return o.copy(flatten(o.getLeft(), paths), flatten(o.getRight(), paths));
+        if (op instanceof OpN o) {
+            List<Op> subs = new ArrayList<>();
+            for (Op sub : o.getElements()) subs.add(flatten(sub, paths));
+            return o.copy(subs);
+        }
+        return op;
+    }
+
+    private static Expr flatten(Expr e, PathCompiler paths) {
+        if (e instanceof E_NotExists ne) return new E_NotExists(flatten(ne.getGraphPattern(), paths));
+        if (e instanceof E_Exists ex) return new E_Exists(flatten(ex.getGraphPattern(), paths));
+        if (e instanceof ExprFunctionOp) return e;   // another operator over a pattern: left as it is (not scopable)
+        if (e instanceof ExprFunction f && hasExists(f)) {
+            ExprList args = new ExprList();
+            for (Expr a : f.getArgs()) args.add(flatten(a, paths));
+            return rebuild(f, args);
+        }
+        return e;
+    }
+
+    /** A function expression with new arguments (logical operators around EXISTS: &&, ||, !). */
+    private static Expr rebuild(ExprFunction f, ExprList args) {
+        if (f instanceof org.apache.jena.sparql.expr.E_LogicalAnd) {
+            return new org.apache.jena.sparql.expr.E_LogicalAnd(args.get(0), args.get(1));
+        }
+        if (f instanceof org.apache.jena.sparql.expr.E_LogicalOr) {
+            return new org.apache.jena.sparql.expr.E_LogicalOr(args.get(0), args.get(1));
+        }
+        if (f instanceof org.apache.jena.sparql.expr.E_LogicalNot) {
+            return new org.apache.jena.sparql.expr.E_LogicalNot(args.get(0));
+        }
+        return f;   // left as it is: its EXISTS keeps its paths, and the check is then not scopable
+    }
 
     private static final class NotScopable extends Exception {
         NotScopable() {

@@ -76,14 +76,32 @@ public final class ServingArtifacts {
     /** Writes the artifacts of a dataset into {@code dir}. */
     public static void write(DatasetGraph dsg, Path dir) throws IOException {
         Files.createDirectories(dir);
+        Laps t = new Laps();
         Snapshot snapshot = Snapshot.of(dsg);
         List<Snapshot.Entry> records = snapshot.read(() -> new ArrayList<>(snapshot.entries()));
         JSON.writeValue(dir.resolve(RECORDS).toFile(), records);
+        t.lap(RECORDS);
         LabelIndex.write(records, dir.resolve(SEARCH));
+        t.lap(SEARCH);
         NetworkFile.write(new NetworkProjector(dsg).project(), dir.resolve(NETWORK));
+        t.lap(NETWORK);
         StoryQueries.run(dsg).write(dir.resolve(STORY));
+        t.lap(STORY);
         JSON.writeValue(dir.resolve(USAGE).toFile(), snapshot.read(() -> UsageCounts.of(snapshot)));
+        t.lap(USAGE);
         SpatialIndexSetup.write(dsg, dir.resolve(SPATIAL));
+        t.lap(SPATIAL);
+    }
+
+    /** Per-artifact timings on standard error with {@code -Dbkg.profile=true} (benchmarks). */
+    private static final class Laps {
+        private long last = System.nanoTime();
+
+        void lap(String what) {
+            long now = System.nanoTime();
+            if (Boolean.getBoolean("bkg.profile")) System.err.printf("phase   serving %s: %d ms%n", what, (now - last) / 1_000_000);
+            last = now;
+        }
     }
 
     /** True if the build has serving artifacts. */
