@@ -77,7 +77,7 @@ public final class UnitPipeline {
 
     /** What a build holds and what validation said of it. {@code units}: unit id → unit key. */
     public record Outcome(ValidationReport report, long ontologyTriples, long dataTriples, long inferredTriples,
-                          Map<String, String> units, int rebuiltUnits) {}
+                          Map<String, String> units, int rebuiltUnits, kg.borderlands.serve.artifacts.ServingArtifacts.Change change) {}
 
     public UnitPipeline(ProjectInputs inputs, Path storeRoot, Consumer<String> notice) {
         this.inputs = Objects.requireNonNull(inputs, "inputs");
@@ -256,7 +256,9 @@ public final class UnitPipeline {
             members.add(voidPart);
             concatenate(members, build.resolve(BuildDump.FILE));
             timer.lap("dump");
-            return new Outcome(report, plan.ontology().size(), counts[0], counts[1], plan.unitKeys(), plan.rebuilt().size());
+            var change = incremental == null ? null : new kg.borderlands.serve.artifacts.ServingArtifacts.Change(
+                    previousBuild, incremental.changes().removed(), incremental.changes().added());
+            return new Outcome(report, plan.ontology().size(), counts[0], counts[1], plan.unitKeys(), plan.rebuilt().size(), change);
         } finally {
             TDBInternal.expel(dsg);
             Files.deleteIfExists(ontologyPart);
