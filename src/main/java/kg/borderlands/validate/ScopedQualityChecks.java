@@ -6,6 +6,9 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.OpAsQuery;
+import org.apache.jena.sparql.graph.NodeTransformLib;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.op.Op1;
 import org.apache.jena.sparql.algebra.op.Op2;
@@ -103,7 +106,6 @@ public final class ScopedQualityChecks {
     public Run run(DatasetGraph dsg, Set<Node> changed) throws IOException {
         Objects.requireNonNull(dsg, "dsg");
         Objects.requireNonNull(changed, "changed");
-        DatasetGraph union = unionView(dsg);
         Map<Integer, Set<Node>> scopes = new HashMap<>();
         scopes.put(0, changed);
         int scoped = 0;
@@ -119,18 +121,11 @@ public final class ScopedQualityChecks {
                 found = !checks.runOne(file, DatasetFactory.wrap(dsg)).isEmpty();
             } else {
                 scoped++;
-                found = anyRow(op, union, scope);
+                found = anyRow(op, dsg, scope);
             }
             if (found) return new Run(checks.runOnUnionGraph(DatasetFactory.wrap(dsg)), scoped, whole);
         }
         return new Run(List.of(), scoped, whole);
-    }
-
-    /** A dataset whose default graph is the union of {@code dsg}'s named graphs, with its named graphs. */
-    private static DatasetGraph unionView(DatasetGraph dsg) {
-        DatasetGraph view = DatasetGraphFactory.createGeneral(dsg.getUnionGraph());
-        dsg.listGraphNodes().forEachRemaining(g -> view.addGraph(g, dsg.getGraph(g)));
-        return view;
     }
 
     /** D<sub>r</sub>: the changed nodes and their neighbours up to r subject–object links; null if too large. */
@@ -153,15 +148,21 @@ public final class ScopedQualityChecks {
         return out;
     }
 
-    private static boolean anyRow(Op op, DatasetGraph union, Set<Node> scope) {
-        for (Var v : outerVars(op)) {
-            Op restricted = restrict(op, v, scope);
+    /**
+     * Whether the check, restricted in turn on each of its outer variables, has a row: each restricted check is
+     * turned back into a query (the paths' fresh variables renamed to plain ones) and run by TDB2 itself, with its
+     * optimizer, over the union of the named graphs.
+     */
+    private static boolean anyRow(Op op, DatasetGraph dsg, Set<Node> scope) {
+        Op plain = NodeTransformLib.transform(n -> n.isVariable() && !Character.isLetterOrDigit(Var.alloc(n).getVarName().charAt(0))
+                ? Var.alloc("qcpath_" + Var.alloc(n).getVarName().replaceAll("[^A-Za-z0-9]", "")) : n, op);
+        for (Var v : outerVars(plain)) {
+            Op restricted = restrict(plain, v, scope);
             if (restricted == null) continue;
-            QueryIterator it = Algebra.exec(restricted, union);
-            try {
-                if (it.hasNext()) return true;
-            } finally {
-                it.close();
+            Query q = OpAsQuery.asQuery(restricted);
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(q)
+                    .set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true).build()) {
+                if (qe.execSelect().hasNext()) return true;
             }
         }
         return false;
