@@ -78,7 +78,8 @@ import java.util.Set;
  * r steps (subject–object links) of D. So, for each outer variable v, running the check with v restricted to
  * D<sub>r</sub> (D and its neighbours up to r links) finds every new row that binds v there, and all of them
  * together every new row. A check that is not scopable (property paths of any length, OPTIONAL, MINUS,
- * aggregates, sub-queries, LIMIT…), or whose D<sub>r</sub> is too large, runs over the whole database.
+ * aggregates, sub-queries, LIMIT…), or whose D<sub>r</sub> is too large or holds a blank node (which a query
+ * cannot name), runs over the whole database.
  *
  * <p>The scoped runs only say whether some row exists: if one does, every check is run over the whole database,
  * so the findings reported are exactly those a full build reports.
@@ -115,6 +116,8 @@ public final class ScopedQualityChecks {
             Op op = flatten(Algebra.compile(query), new PathCompiler());
             int radius = radius(op);
             Set<Node> scope = radius < 0 ? null : scope(dsg, scopes, radius);
+            // a blank node cannot be written in a VALUES table: such a change is checked over the whole database
+            if (scope != null && scope.stream().anyMatch(Node::isBlank)) scope = null;
             boolean found;
             if (scope == null) {
                 whole++;

@@ -109,7 +109,14 @@ final class ArtifactsDelta {
     void linkSearchIndex(Path dir) throws IOException {
         Files.createDirectories(dir);
         try (var files = Files.list(previous.resolve(ServingArtifacts.SEARCH))) {
-            for (Path f : files.toList()) Files.createLink(dir.resolve(f.getFileName().toString()), f);
+            for (Path f : files.toList()) {
+                Path target = dir.resolve(f.getFileName().toString());
+                try {
+                    Files.createLink(target, f);
+                } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(f, target);   // a file system without hard links: a copy (then checksummed again)
+                }
+            }
         }
     }
 
