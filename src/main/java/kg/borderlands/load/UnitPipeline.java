@@ -64,6 +64,8 @@ import java.util.zip.GZIPOutputStream;
  * loader and kept in the {@link UnitCache}; then the shared unit's nodes are validated with SHACL and the
  * quality checks run on the database, the VoID description is computed from it, and the dump is the concatenation of
  * the units' gzipped N-Quads. A unit whose inputs did not change is not rebuilt: its cached quads are loaded.
+ * An incremental build updates a copy of the previous database, and its later stages (delta, quality checks,
+ * VoID) work from what changed ({@link IncrementalStages}).
  */
 public final class UnitPipeline {
     private static final Node ONTOLOGY = NodeFactory.createURI(Vocab.GRAPH_ONTOLOGY);
