@@ -97,7 +97,7 @@ public final class LoadOperation {
                 UnitPipeline.Outcome o = pipeline.writeInto(dir, previousManifest, previous);
                 made[0] = o;
                 return new StoreManager.Written(o.ontologyTriples(), o.dataTriples(), o.inferredTriples(),
-                        o.report().warnings(), o.units());
+                        o.report().warnings(), o.units(), o.change());
             });
             store.prune(notice);
             pipeline.cache().retain(store.unitKeysInUse());
