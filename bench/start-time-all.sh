@@ -5,7 +5,9 @@
 # Work files go to target/bench-start/ (kept between runs: the stores are built once per jar).
 # Peers: stock Fuseki over a copy of the build's TDB2 database (--tdb2 --loc), and for N°354 also stock
 # Fuseki parsing the build's triples into memory (--file, as the earlier #13 figures did).
-# serve runs both as `java -jar` (re-executes itself in a child JVM with -Xmx1g, HeapLimit) and `java -Xmx1g -jar`.
+# serve runs as `java -jar` (re-executes itself in a child JVM with -Xmx1g, HeapLimit, which maps the class archive
+# kept in the store: "child"; without it, as at the very first start of a new jar: "noarchive") and as
+# `java -Xmx1g -jar` (one JVM: "xmx").
 set -eu
 ROUNDS=${1:-5}
 cd "$(dirname "$0")/.."
@@ -23,7 +25,7 @@ peer "$W/store-354" "$W/peer-354-tdb"; peer "$W/store-32" "$W/peer-32-tdb"
 [ -f "$W/peer-354.nt" ] && [ "$W/peer-354.nt" -nt "$W/store-354/CURRENT" ] || java -jar $JAR export --store "$W/store-354" --format nt --out "$W/peer-354.nt" >&2
 OUT="$W/start-$(date -u +%Y%m%dT%H%M%SZ).tsv"
 {
-  PROJECT_MODES="child xmx" bench/start-time.sh n354 "$W/store-354" "$W/peer-354-tdb,$W/peer-354.nt" "$ROUNDS" "$JAR"
-  PROJECT_MODES="child xmx" bench/start-time.sh s32 "$W/store-32" "$W/peer-32-tdb" "$ROUNDS" "$JAR" -- --data "$W/corpus-32"
+  PROJECT_MODES="child noarchive xmx" bench/start-time.sh n354 "$W/store-354" "$W/peer-354-tdb,$W/peer-354.nt" "$ROUNDS" "$JAR"
+  PROJECT_MODES="child noarchive xmx" bench/start-time.sh s32 "$W/store-32" "$W/peer-32-tdb" "$ROUNDS" "$JAR" -- --data "$W/corpus-32"
 } | tee "$OUT"
 python3 bench/summarise-start.py "$OUT"

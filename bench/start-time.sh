@@ -9,7 +9,9 @@
 #         several, comma-separated, run one after the other
 # Output: one tab-separated line per start: label server round start_s first_web_s rss_mb load1 detail
 # PROJECT_JAVA_OPTS: JVM options for the project's server, e.g. -Xmx1g (then serve does not re-execute itself
-# in a child JVM to set its heap); PROJECT_MODES="child xmx" runs both ways in each round.
+# in a child JVM to set its heap); PROJECT_MODES="child xmx" runs both ways in each round; mode "noarchive" is
+# "child" with --no-class-archive (the child JVM without the class archive of store/cds/: a first start).
+# Before the rounds, one untimed `serve` in child mode writes the class archive if there is none yet.
 set -u
 LABEL=$1; STORE=$2; PEERS=$3; ROUNDS=${4:-5}; JAR=${5:-target/borderlands-kg.jar}; shift $(( $# < 5 ? $# : 5 ))
 [ "${1:-}" = "--" ] && shift
@@ -38,12 +40,17 @@ one() {
     "$rss" "$(cut -d' ' -f1 /proc/loadavg)" "$(grep -o 'start-up:.*' "$LOGS/$name.log" | head -1)"
   kill $pid; wait $pid 2>/dev/null
 }
+case " ${PROJECT_MODES:-} " in *" child "*)
+  one "priming" 0 - java -jar "$JAR" serve --port PORT --store "$STORE" --reload-interval 0 "${SERVE_OPTS[@]}" >/dev/null
+  sleep 1; ls "$STORE"/cds/*.jsa >/dev/null 2>&1 || echo "note: no class archive in $STORE/cds after the priming run" >&2 ;;
+esac
 for i in $(seq 1 "$ROUNDS"); do
   for mode in ${PROJECT_MODES:-default}; do
+    extra=()
     case $mode in
-      child) opts="" ;; xmx) opts="-Xmx1g" ;; *) opts="${PROJECT_JAVA_OPTS:-}" ;;
+      child) opts="" ;; noarchive) opts=""; extra=(--no-class-archive) ;; xmx) opts="-Xmx1g" ;; *) opts="${PROJECT_JAVA_OPTS:-}" ;;
     esac
-    one "project${mode:+-$mode}" "$i" web java $opts -jar "$JAR" serve --port PORT --store "$STORE" --reload-interval 0 "${SERVE_OPTS[@]}"
+    one "project${mode:+-$mode}" "$i" web java $opts -jar "$JAR" serve --port PORT --store "$STORE" --reload-interval 0 "${extra[@]}" "${SERVE_OPTS[@]}"
   done
   IFS=, read -ra peers <<< "$PEERS"
   for peer in "${peers[@]}"; do

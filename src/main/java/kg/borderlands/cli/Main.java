@@ -7,11 +7,13 @@ import picocli.CommandLine.ScopeType;
 
 /** Entry point: {@code java -jar borderlands-kg.jar <command>}. One class per subcommand. */
 @Command(name = "borderlands-kg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Knowledge graph of Crisis Group Asia Report N°354 on Apache Jena.",
-        subcommands = {LoadCommand.class, ValidateCommand.class, ServeCommand.class, QueryCommand.class,
-                ExportCommand.class, PublishCommand.class, IngestCommand.class, CoverageCommand.class, NetworkCommand.class, LinkCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Knowledge graph of Crisis Group Asia Report N°354 on Apache Jena.")
 public final class Main implements Runnable {
+    /** The subcommands, in the order of the help. */
+    private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(LoadCommand.class, ValidateCommand.class,
+            ServeCommand.class, QueryCommand.class, ExportCommand.class, PublishCommand.class, IngestCommand.class,
+            CoverageCommand.class, NetworkCommand.class, LinkCommand.class, CommandLine.HelpCommand.class);
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and debug output.")
     boolean verbose;
 
@@ -28,6 +30,17 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // serve from the jar without a heap option: straight into the child JVM, before the command line is
+        // parsed (the child parses it) — JDK classes only (HeapLimit)
+        java.util.OptionalInt child;
+        try {
+            child = kg.borderlands.serve.HeapLimit.relaunch(args);
+        } catch (Exception e) {
+            child = java.util.OptionalInt.empty();   // serve then starts its child as before, or reports why not
+        }
+        if (child.isPresent()) System.exit(child.getAsInt());
+        // serve in this JVM: Jena, Fuseki and Jetty are initialised alongside the parsing and the store check
+        if (args.length > 0 && args[0].equals("serve")) kg.borderlands.serve.StartupWarmup.start();
         System.exit(run(args));
     }
 
@@ -39,6 +52,11 @@ public final class Main implements Runnable {
     /** Runs the command line with the given output streams (for tests) and returns the exit code. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // picocli builds the model of every command it is given (reflection over their options): for serve,
+        // whose start is timed against stock Fuseki, only serve's; every other line sees them all
+        for (Class<?> c : args.length > 0 && args[0].equals("serve") ? java.util.List.<Class<?>>of(ServeCommand.class) : COMMANDS) {
+            cl.addSubcommand(c);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(Errors::onBadArguments);

@@ -5,7 +5,9 @@ import kg.borderlands.link.VoidDescription;
 import kg.borderlands.link.VoidServlet;
 import kg.borderlands.load.LoadOperation;
 import kg.borderlands.load.StoreManager;
+import kg.borderlands.serve.AfterFirstAnswer;
 import kg.borderlands.serve.BuildWatcher;
+import kg.borderlands.serve.ClassArchive;
 import kg.borderlands.serve.HeapLimit;
 import kg.borderlands.serve.KgServer;
 import kg.borderlands.serve.Lease;
@@ -13,6 +15,7 @@ import kg.borderlands.serve.ReloadableServlets;
 import kg.borderlands.serve.ServeLimits;
 import kg.borderlands.serve.ServedDataset;
 import kg.borderlands.serve.SpatialIndexSetup;
+import kg.borderlands.serve.StartupWarmup;
 import kg.borderlands.load.BuildChecksums;
 import kg.borderlands.serve.api.WebApp;
 import kg.borderlands.serve.artifacts.ServingArtifacts;
@@ -95,6 +98,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Heap of the server JVM when started from the jar without -Xmx (default: ${DEFAULT-VALUE}).")
     String heap;
 
+    @Option(names = HeapLimit.NO_CLASS_ARCHIVE,
+            description = "When started from the jar without -Xmx: neither use nor write the class archive that "
+                    + "speeds up the start (store/cds/, docs/operations.md).")
+    boolean noClassArchive;
+
     @Option(names = "--cache-mb", paramLabel = "MB", defaultValue = "64",
             description = "Memory bound of the server-side answer cache in MiB; 0 turns it off (ETags, 304s and "
                     + "compression stay on) (default: ${DEFAULT-VALUE}).")
@@ -136,15 +144,19 @@ final class ServeCommand implements Callable<Integer> {
         if (child.isPresent()) return HeapLimit.runChild(child.get());
 
         long t0 = System.nanoTime();
+        // Jena, Fuseki and Jetty are initialised on another thread while this one checks the inputs and the store
+        StartupWarmup warmup = StartupWarmup.start();
         long jvmMillis = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         StoreManager store = options.storeManager();
         // at start, the build is checked by its manifest and file sizes (a truncated file is refused here); the
         // digests of its files are verified in the background once the server answers (see verifyInBackground)
         store.deferDigests(true);
-        LoadOperation.Result r = LoadOperation.ensure(options.inputs(), store, false);
+        LoadOperation.Result r = LoadOperation.ensure(options.inputs(), store, false, warmup::await);
         Path buildDir = store.current().orElseThrow();
         String build = buildDir.getFileName().toString();
         long tChecked = System.nanoTime();
+        warmup.await();   // before the first Jena class is touched on this thread
+        long tWarm = System.nanoTime();
         DatasetGraph opened = store.open();
         store.deferDigests(false);   // a build swapped in later is verified in full before it is served
         long tOpened = System.nanoTime();
@@ -156,18 +168,25 @@ final class ServeCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         // the build whose web layer is installed: answers are cached only while it is the served one
         AtomicReference<String> installed = new AtomicReference<>(build);
+        // the digests of the build's files and the saved spatial index are read once the first request has been
+        // answered (or after FIRST_ANSWER_WAIT_MILLIS), not while the first request runs its cold code paths
+        AfterFirstAnswer afterFirst = AfterFirstAnswer.start(() -> {
+            SpatialIndexSetup.warm(first.dataset());
+            verifyInBackground(store, buildDir);
+        }, FIRST_ANSWER_WAIT_MILLIS);
         KgServer server = KgServer.builder().dataset(served).port(port).host(host).limits(limits).cache(cache)
                 .cacheSettled(() -> served.current().name().equals(installed.get()))
                 .stopTimeoutMillis(limits.timeoutMillis() + 5_000)
                 .extension(web.extension())
+                .extension(b -> b.addFilter("/*", afterFirst))
                 .build();
         server.start();
         LoggerFactory.getLogger(ServeCommand.class).info("start-up: JVM and command line {} ms; inputs and store checked in {} ms; "
-                        + "TDB2 opened in {} ms; spatial index {} ms; web layer {} ms; server answering {} ms later",
-                jvmMillis, (tChecked - t0) / 1_000_000, (tOpened - tChecked) / 1_000_000, (tSpatial - tOpened) / 1_000_000,
+                        + "Jena ready {} ms later (initialised alongside); TDB2 opened in {} ms; spatial index {} ms; "
+                        + "web layer {} ms; server answering {} ms later",
+                jvmMillis, (tChecked - t0) / 1_000_000, (tWarm - tChecked) / 1_000_000, (tOpened - tWarm) / 1_000_000, (tSpatial - tOpened) / 1_000_000,
                 (t1 - tSpatial) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-        SpatialIndexSetup.warm(first.dataset());
-        verifyInBackground(store, buildDir, server);
+        ClassArchive.markServed();   // a child recording a class archive: it holds a server's classes, keep it
         Lease lease = new Lease(store.root(), server.datasetUrl());
         lease.write(build);
         BuildWatcher watcher = new BuildWatcher(store, served, b -> {
@@ -233,7 +252,7 @@ final class ServeCommand implements Callable<Integer> {
      * byte in a file of the right size), the build is marked damaged, so the next {@code load} or {@code serve}
      * rebuilds it, and this server stops with an error rather than keep answering from it.
      */
-    private static void verifyInBackground(StoreManager store, Path build, KgServer server) {
+    private static void verifyInBackground(StoreManager store, Path build) {
         Thread t = new Thread(() -> {
             long t0 = System.nanoTime();
             try {
@@ -250,6 +269,9 @@ final class ServeCommand implements Callable<Integer> {
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
+
+    /** The longest the background work of the start waits for the first answer (AfterFirstAnswer). */
+    static final long FIRST_ANSWER_WAIT_MILLIS = 2_000;
 
     /** Exit code of a server that found its build damaged after it started. */
     static final int DAMAGED_EXIT = 3;

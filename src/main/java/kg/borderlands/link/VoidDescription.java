@@ -35,6 +35,8 @@ import java.util.function.Consumer;
  */
 public final class VoidDescription {
     public static final String VOID = Vocab.VOID;
+    /** The SPARQL 1.1 Service Description vocabulary (sd:NamedGraph, sd:name). */
+    public static final String SD = "http://www.w3.org/ns/sparql-service-description#";
     /** The dataset being described. */
     public static final String DATASET = Vocab.BASE + "dataset";
     /** Named graph that holds the description in TriG exports. */
@@ -60,11 +62,63 @@ public final class VoidDescription {
 
     private VoidDescription() {}
 
-    /** Counts queried from the default graph (the union of ontology, data and inferred graphs). */
+    /**
+     * Counts queried from the default graph (the union of ontology, data and inferred graphs), and the size of
+     * each source's named graph ({@code …/graph/source/{id}}, each a subset of the dataset).
+     */
     public record Stats(long triples, long entities, long classes, long properties, long distinctSubjects,
-                        long distinctObjects, List<ClassCount> classPartitions, List<LinksetCount> linksets) {}
+                        long distinctObjects, List<ClassCount> classPartitions, List<LinksetCount> linksets,
+                        List<GraphCount> sourceGraphs) {
+        public Stats {
+            classPartitions = List.copyOf(classPartitions);
+            linksets = List.copyOf(linksets);
+            sourceGraphs = List.copyOf(sourceGraphs);
+        }
+
+        /** The same counts without source graphs (a graph built in one piece, a file export). */
+        public Stats(long triples, long entities, long classes, long properties, long distinctSubjects,
+                     long distinctObjects, List<ClassCount> classPartitions, List<LinksetCount> linksets) {
+            this(triples, entities, classes, properties, distinctSubjects, distinctObjects, classPartitions, linksets,
+                    List.of());
+        }
+
+        /** These counts with these source graphs. */
+        public Stats withSourceGraphs(List<GraphCount> graphs) {
+            return new Stats(triples, entities, classes, properties, distinctSubjects, distinctObjects,
+                    classPartitions, linksets, graphs);
+        }
+    }
 
     public record ClassCount(String classIri, long entities) {}
+
+    /** The size of one named graph: a source's graph {@code …/graph/source/{id}}. */
+    public record GraphCount(String graphIri, long triples) {
+        /** IRI of the subset node that describes the graph in the VoID description. */
+        public String iri() {
+            return DATASET + "/source/" + graphIri.substring(graphIri.lastIndexOf('/') + 1);
+        }
+    }
+
+    /** The IRIs of the sources' named graphs start so ({@code RdfMapper.sourceGraph}). */
+    public static final String SOURCE_GRAPH_PREFIX = kg.borderlands.curate.RdfMapper.sourceGraph("");
+
+    /** The sizes of the source graphs of a store, by graph IRI (in the caller's read transaction). */
+    public static List<GraphCount> sourceGraphs(DatasetGraph store) {
+        List<GraphCount> out = new ArrayList<>();
+        store.listGraphNodes().forEachRemaining(g -> {
+            if (g.isURI() && g.getURI().startsWith(SOURCE_GRAPH_PREFIX)) {
+                out.add(new GraphCount(g.getURI(), store.getGraph(g).size()));
+            }
+        });
+        out.sort(java.util.Comparator.comparing(GraphCount::graphIri));
+        return out;
+    }
+
+    /** The sizes of source graphs held as models, by graph IRI. */
+    public static List<GraphCount> sourceGraphs(java.util.Map<String, Model> graphs) {
+        return graphs.entrySet().stream().map(e -> new GraphCount(e.getKey(), e.getValue().size()))
+                .sorted(java.util.Comparator.comparing(GraphCount::graphIri)).toList();
+    }
 
     public record LinksetCount(ExternalIds.Target target, ExternalIds.Predicate predicate, long triples) {
         /** IRI of the linkset node. */
@@ -84,7 +138,7 @@ public final class VoidDescription {
         Objects.requireNonNull(store, "store");
         return Txn.calculateRead(store, () -> countAll(org.apache.jena.sparql.core.DatasetGraphFactory.wrap(
                 new org.apache.jena.sparql.graph.GraphUnionRead(store, DESCRIBED_GRAPHS.stream()
-                        .map(org.apache.jena.graph.NodeFactory::createURI).toList()))));
+                        .map(org.apache.jena.graph.NodeFactory::createURI).toList()))).withSourceGraphs(sourceGraphs(store)));
     }
 
     /**
@@ -94,7 +148,7 @@ public final class VoidDescription {
      */
     public static Stats statsOfDefaultGraph(DatasetGraph store) {
         Objects.requireNonNull(store, "store");
-        return Txn.calculateRead(store, () -> countAll(store));
+        return Txn.calculateRead(store, () -> countAll(store).withSourceGraphs(sourceGraphs(store)));
     }
 
     /** Counts over one graph that is the knowledge graph (e.g. a build's union, before it is stored). */
@@ -150,8 +204,16 @@ public final class VoidDescription {
 
     /** The description stored with a build: endpoint and dump under {@link Vocab#BASE}. */
     public static Model forStore(org.apache.jena.graph.Graph kg) {
-        return forServer(stats(kg), Vocab.BASE.substring(0, Vocab.BASE.length() - 1));
+        return forStore(kg, java.util.Map.of());
     }
+
+    /** The description stored with a build, with its source graphs (graph IRI → graph). */
+    public static Model forStore(org.apache.jena.graph.Graph kg, java.util.Map<String, Model> sourceGraphs) {
+        return forServer(stats(kg).withSourceGraphs(sourceGraphs(sourceGraphs)), STORE_ROOT);
+    }
+
+    /** Where the stored description places the endpoint and the dump: {@link Vocab#BASE} without its slash. */
+    public static final String STORE_ROOT = Vocab.BASE.substring(0, Vocab.BASE.length() - 1);
 
     /** The description as RDF; {@code sparqlEndpoint} and {@code dataDump} may be null (not known). */
     public static Model describe(Stats st, String sparqlEndpoint, String dataDump) {
@@ -196,7 +258,56 @@ public final class VoidDescription {
             ls.addLiteral(p(m, "triples"), integer(m, l.triples()));
             ds.addProperty(p(m, "subset"), ls);
         }
+        // each source's named graph, a subset of the dataset, as a SPARQL service description names it
+        if (!st.sourceGraphs().isEmpty()) m.setNsPrefix("sd", SD);
+        for (GraphCount g : st.sourceGraphs()) {
+            Resource sub = m.createResource(g.iri());
+            sub.addProperty(RDF.type, v(m, "Dataset"));
+            sub.addProperty(RDF.type, m.createResource(SD + "NamedGraph"));
+            sub.addProperty(m.createProperty(SD + "name"), m.createResource(g.graphIri()));
+            sub.addLiteral(p(m, "triples"), integer(m, g.triples()));
+            ds.addProperty(p(m, "subset"), sub);
+        }
         return m;
+    }
+
+    /**
+     * The counts a description holds, read back from it (what {@link #describe} wrote: the dataset's counts, its
+     * class partitions, linksets and source graphs); empty if {@code description} describes no dataset.
+     */
+    public static java.util.Optional<Stats> readStats(org.apache.jena.graph.Graph description) {
+        Model m = ModelFactory.createModelForGraph(Objects.requireNonNull(description, "description"));
+        Resource ds = m.createResource(DATASET);
+        if (!ds.hasProperty(p(m, "triples"))) return java.util.Optional.empty();
+        List<ClassCount> parts = new ArrayList<>();
+        m.listObjectsOfProperty(ds, p(m, "classPartition")).forEachRemaining(n -> {
+            Resource part = n.asResource();
+            parts.add(new ClassCount(part.getPropertyResourceValue(p(m, "class")).getURI(),
+                    part.getProperty(p(m, "entities")).getLong()));
+        });
+        parts.sort(java.util.Comparator.comparing(ClassCount::classIri));
+        List<LinksetCount> links = new ArrayList<>();
+        for (ExternalIds.Target t : ExternalIds.Target.values()) {
+            for (ExternalIds.Predicate pr : ExternalIds.Predicate.values()) {
+                LinksetCount l = new LinksetCount(t, pr, 0);
+                Resource ls = m.createResource(l.iri());
+                if (m.contains(ds, p(m, "subset"), ls)) links.add(new LinksetCount(t, pr, ls.getProperty(p(m, "triples")).getLong()));
+            }
+        }
+        List<GraphCount> graphs = new ArrayList<>();
+        m.listObjectsOfProperty(ds, p(m, "subset")).forEachRemaining(n -> {
+            Resource sub = n.asResource();
+            Resource name = sub.getPropertyResourceValue(m.createProperty(SD + "name"));
+            if (name != null) graphs.add(new GraphCount(name.getURI(), sub.getProperty(p(m, "triples")).getLong()));
+        });
+        graphs.sort(java.util.Comparator.comparing(GraphCount::graphIri));
+        return java.util.Optional.of(new Stats(count(ds, p(m, "triples")), count(ds, p(m, "entities")),
+                count(ds, p(m, "classes")), count(ds, p(m, "properties")), count(ds, p(m, "distinctSubjects")),
+                count(ds, p(m, "distinctObjects")), parts, links, graphs));
+    }
+
+    private static long count(Resource ds, Property p) {
+        return ds.getRequiredProperty(p).getLong();
     }
 
     /** Stats and description in one go. */

@@ -109,7 +109,7 @@ public final class Fingerprint {
         md.update(codeDigest);
     }
 
-    private static List<Path> files(ProjectInputs in, Path dir) throws IOException {
+    static List<Path> files(ProjectInputs in, Path dir) throws IOException {
         if (!Files.isDirectory(dir)) return new ArrayList<>();
         if (dir.equals(in.dataDir())) return RecordReader.dataFiles(dir);
         String suffix = dir.equals(in.qcDir()) ? ".rq" : ".ttl";
@@ -119,7 +119,7 @@ public final class Fingerprint {
         }
     }
 
-    private static Path codeLocation() {
+    static Path codeLocation() {
         try {
             return Path.of(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | RuntimeException e) {

@@ -47,7 +47,7 @@ public final class GraphBuilder {
         Model claimed = Inference.claimed(ontology, data, inferred, mapped.claimed());
         ValidationReport report = validate(new BuiltGraphs(ontology, data, inferred, claimed, null));
         Model voidDescription = kg.borderlands.link.VoidDescription.forStore(
-                new BuiltGraphs(ontology, data, inferred, claimed, report).union().getGraph());
+                new BuiltGraphs(ontology, data, inferred, claimed, report).union().getGraph(), mapped.sources());
         return new BuiltGraphs(ontology, data, inferred, claimed, report, voidDescription, mapped.sources());
     }
 

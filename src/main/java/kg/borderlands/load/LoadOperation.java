@@ -45,16 +45,34 @@ public final class LoadOperation {
     }
 
     /**
+     * {@link #ensure(ProjectInputs, StoreManager, boolean, Duration, Consumer)} with the default wait, notes on
+     * stderr, and {@code beforeBuilding} run first if a build has to be made ({@code serve} waits there for its
+     * background initialisation of Jena, {@link kg.borderlands.serve.StartupWarmup}); the check whether the
+     * published build can be reused touches no Jena class.
+     */
+    public static Result ensure(ProjectInputs inputs, StoreManager store, boolean force, Runnable beforeBuilding)
+            throws IOException, CurationException, ValidationFailedException {
+        return ensure(inputs, store, force, DEFAULT_WAIT, System.err::println, beforeBuilding);
+    }
+
+    /**
      * @param wait   how long to wait for another load holding the lock
      * @param notice receives one-line notes (waiting, leftovers removed, damaged build rebuilt)
      */
     public static Result ensure(ProjectInputs inputs, StoreManager store, boolean force, Duration wait,
                                 Consumer<String> notice)
             throws IOException, CurationException, ValidationFailedException {
+        return ensure(inputs, store, force, wait, notice, () -> {});
+    }
+
+    private static Result ensure(ProjectInputs inputs, StoreManager store, boolean force, Duration wait,
+                                 Consumer<String> notice, Runnable beforeBuilding)
+            throws IOException, CurationException, ValidationFailedException {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(store, "store");
         inputs.requireUsable();
-        String fingerprint = Fingerprint.of(inputs);
+        // from store/inputs.stamp when no input file's stat line changed; else from the files' bytes (InputStamp)
+        String fingerprint = new InputStamp().fingerprint(inputs, store.root()).fingerprint();
         StoreLock lock;
         try {
             lock = StoreLock.acquire(store.root(), wait, notice);
@@ -70,6 +88,7 @@ public final class LoadOperation {
             if (!force && upToDate(store, fingerprint, notice)) {
                 return new Result(true, store.published(), null, -1, -1);
             }
+            beforeBuilding.run();
             UnitPipeline pipeline = new UnitPipeline(inputs, store.root(), notice);
             Path previous = force ? null : previousBuild(store);
             BuildManifest previousManifest = previous == null ? null : store.verify(previous);
@@ -86,7 +105,7 @@ public final class LoadOperation {
                 }
                 made[0] = o;
                 return new StoreManager.Written(o.ontologyTriples(), o.dataTriples(), o.inferredTriples(),
-                        o.report().warnings(), o.units());
+                        o.report().warnings(), o.units(), o.change());
             });
             store.prune(notice);
             pipeline.cache().retain(store.unitKeysInUse());

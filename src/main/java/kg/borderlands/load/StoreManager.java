@@ -146,9 +146,18 @@ public final class StoreManager {
         return fingerprint.equals(verify(build).fingerprint());
     }
 
-    /** What a {@link BuildWriter} wrote, for the manifest. */
+    /**
+     * What a {@link BuildWriter} wrote, for the manifest; {@code change}: for an incremental build, what changed
+     * since the previous build (its serving artifacts are then patched, and its files linked from the previous
+     * build keep their checksums), else null.
+     */
     public record Written(long ontologyTriples, long dataTriples, long inferredTriples, long warnings,
-                          Map<String, String> units) {}
+                          Map<String, String> units, kg.borderlands.serve.artifacts.ServingArtifacts.Change change) {
+        public Written(long ontologyTriples, long dataTriples, long inferredTriples, long warnings,
+                       Map<String, String> units) {
+            this(ontologyTriples, dataTriples, inferredTriples, warnings, units, null);
+        }
+    }
 
     /** Writes the content of a new build ({@code tdb/}, the dump, anything else to be checksummed) into its directory. */
     @FunctionalInterface
@@ -194,10 +203,18 @@ public final class StoreManager {
         try {
             Files.writeString(build.resolve(INCOMPLETE), ProcessHandle.current().pid() + "\n");
             Written w = writer.write(build);
-            kg.borderlands.serve.artifacts.ServingArtifacts.write(build);   // listed and checksummed with the rest
+            long t0 = System.nanoTime();
+            kg.borderlands.serve.artifacts.ServingArtifacts.write(build, w.change());   // listed and checksummed with the rest
+            long t1 = System.nanoTime();
+            var sums = w.change() == null ? BuildChecksums.compute(build)
+                    : BuildChecksums.compute(build, w.change().previousBuild());
+            long t2 = System.nanoTime();
+            if (Boolean.getBoolean("bkg.profile")) {
+                System.err.printf("phase serving artifacts: %d ms%nphase checksums: %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+            }
             new BuildManifest(BuildManifest.FORMAT, fingerprint, Instant.now().toString(),
                     w.ontologyTriples(), w.dataTriples(), w.inferredTriples(), w.warnings(),
-                    BuildChecksums.compute(build), w.units()).write(build);
+                    sums, w.units()).write(build);
             Files.delete(build.resolve(INCOMPLETE));
             StoreFiles.writeAtomically(root.resolve(CURRENT), name + "\n");
         } catch (Exception e) {

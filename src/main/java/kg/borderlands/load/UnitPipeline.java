@@ -64,6 +64,8 @@ import java.util.zip.GZIPOutputStream;
  * loader and kept in the {@link UnitCache}; then the shared unit's nodes are validated with SHACL and the
  * quality checks run on the database, the VoID description is computed from it, and the dump is the concatenation of
  * the units' gzipped N-Quads. A unit whose inputs did not change is not rebuilt: its cached quads are loaded.
+ * An incremental build updates a copy of the previous database, and its later stages (delta, quality checks,
+ * VoID) work from what changed ({@link IncrementalStages}).
  */
 public final class UnitPipeline {
     private static final Node ONTOLOGY = NodeFactory.createURI(Vocab.GRAPH_ONTOLOGY);
@@ -77,7 +79,7 @@ public final class UnitPipeline {
 
     /** What a build holds and what validation said of it. {@code units}: unit id → unit key. */
     public record Outcome(ValidationReport report, long ontologyTriples, long dataTriples, long inferredTriples,
-                          Map<String, String> units, int rebuiltUnits) {}
+                          Map<String, String> units, int rebuiltUnits, kg.borderlands.serve.artifacts.ServingArtifacts.Change change) {}
 
     public UnitPipeline(ProjectInputs inputs, Path storeRoot, Consumer<String> notice) {
         this.inputs = Objects.requireNonNull(inputs, "inputs");
@@ -211,7 +213,8 @@ public final class UnitPipeline {
         boolean done = false;
         try {
             writeMember(ontologyPart, out -> ontologyQuads(plan.ontology(), out));
-            if (changed != null) applyDelta(dsg, plan, changed);
+            IncrementalStages incremental = null;
+            if (changed != null) incremental = IncrementalStages.apply(dsg, cache, changed, plan.unitKeys(), ontologyHashes(plan));
             else loadAll(dsg, plan, findings, problems);
             timer.lap(changed != null ? "apply delta" : "build and load units");
             if (!problems.isEmpty()) throw new CurationException(problems);
@@ -219,22 +222,22 @@ public final class UnitPipeline {
             timer.lap("shared unit's shapes");
             ValidationReport unitsReport = new ValidationReport(findings.all);
             if (!unitsReport.conforms()) throw new LoadOperation.ValidationFailedException(unitsReport);
-            // cross-source checks on the database, VoID from it (the previous VoID description removed first:
-            // then the default graph is exactly ontology + data + inferred, and the named graphs the checks see)
-            Txn.executeWrite(dsg, () -> {
-                List<Quad> old = new ArrayList<>();
-                dsg.find(VOID, null, null, null).forEachRemaining(old::add);
-                for (Quad q : old) {
-                    dsg.delete(q);
-                    dsg.delete(Quad.create(Quad.defaultGraphIRI, q.asTriple()));
-                }
-            });
-            findings.add(qualityChecks(dsg), false);
-            timer.lap("quality checks");
+            // cross-source checks on the database, VoID from it (in a full build the database holds no VoID
+            // description; an incremental build removed the previous one with the delta)
+            if (incremental != null) {
+                var qc = incremental.qualityChecks(inputs.qcDir());
+                findings.add(qc.findings(), false);
+                timer.lap("quality checks (" + incremental.changes().removed().size() + " quads removed, "
+                        + incremental.changes().added().size() + " added; " + qc.scoped() + " checks scoped, "
+                        + qc.whole() + " whole)");
+            } else {
+                findings.add(qualityChecks(dsg), false);
+                timer.lap("quality checks");
+            }
             ValidationReport report = new ValidationReport(findings.all);
             if (!report.conforms()) throw new LoadOperation.ValidationFailedException(report);
-            Model voidDescription = VoidDescription.forServer(VoidDescription.statsOfDefaultGraph(dsg),
-                    Vocab.BASE.substring(0, Vocab.BASE.length() - 1));
+            VoidDescription.Stats stats = incremental != null ? incremental.voidStats() : VoidDescription.statsOfDefaultGraph(dsg);
+            Model voidDescription = VoidDescription.forServer(stats, VoidDescription.STORE_ROOT);
             Txn.executeWrite(dsg, () -> {
                 voidDescription.getGraph().find().forEachRemaining(t -> {
                     dsg.add(Quad.create(VOID, t));
@@ -256,7 +259,9 @@ public final class UnitPipeline {
             members.add(voidPart);
             concatenate(members, build.resolve(BuildDump.FILE));
             timer.lap("dump");
-            Outcome outcome = new Outcome(report, plan.ontology().size(), counts[0], counts[1], plan.unitKeys(), plan.rebuilt().size());
+            var change = incremental == null ? null : new kg.borderlands.serve.artifacts.ServingArtifacts.Change(
+                    previousBuild, incremental.changes().removed(), incremental.changes().added());
+            Outcome outcome = new Outcome(report, plan.ontology().size(), counts[0], counts[1], plan.unitKeys(), plan.rebuilt().size(), change);
             done = true;
             return outcome;
         } finally {
@@ -392,44 +397,11 @@ public final class UnitPipeline {
         }
     }
 
-    /**
-     * In one write transaction, replaces the quads of each changed unit: a quad the unit stated before and
-     * states no more is deleted unless another unit (or the ontology) states it too; the new quads are added.
-     * Whether another unit states a quad is read from the units' sorted quad hashes (64-bit).
-     */
-    private void applyDelta(DatasetGraph dsg, Plan plan, Map<String, String> changed) throws IOException {
-        Map<String, String> now = plan.unitKeys();
-        Map<String, long[]> hashes = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : now.entrySet()) hashes.put(e.getKey(), cache.readHashes(e.getValue()));
-        UnitCache.HashingStream ontologyHashes = new UnitCache.HashingStream(StreamRDFLib.sinkNull());
-        ontologyQuads(plan.ontology(), ontologyHashes);
-        long[] ontology = ontologyHashes.sorted();
-        Txn.executeWrite(dsg, () -> {
-            try {
-                for (Map.Entry<String, String> c : changed.entrySet()) {
-                    String unit = c.getKey();
-                    cache.replay(c.getValue(), new org.apache.jena.riot.system.StreamRDFBase() {
-                        @Override
-                        public void quad(Quad q) {
-                            long h = UnitCache.hash(q);
-                            if (java.util.Arrays.binarySearch(ontology, h) >= 0) return;
-                            for (Map.Entry<String, long[]> other : hashes.entrySet()) {
-                                if (java.util.Arrays.binarySearch(other.getValue(), h) >= 0) return;
-                            }
-                            dsg.delete(q.isDefaultGraph() ? Quad.create(Quad.defaultGraphIRI, q.asTriple()) : q);
-                        }
-                    });
-                    cache.replay(now.get(unit), new org.apache.jena.riot.system.StreamRDFBase() {
-                        @Override
-                        public void quad(Quad q) {
-                            dsg.add(q.isDefaultGraph() ? Quad.create(Quad.defaultGraphIRI, q.asTriple()) : q);
-                        }
-                    });
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    /** The sorted hashes of the ontology's quads (an incremental build keeps a quad the ontology states). */
+    private static long[] ontologyHashes(Plan plan) {
+        UnitCache.HashingStream hashes = new UnitCache.HashingStream(StreamRDFLib.sinkNull());
+        ontologyQuads(plan.ontology(), hashes);
+        return hashes.sorted();
     }
 
     private static void ontologyQuads(Model ontology, StreamRDF out) {

@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
  * {@code -XX:MaxRAMPercentage}, … on the command line or in {@code JAVA_TOOL_OPTIONS}), it starts itself
  * again in a child JVM with {@code -Xmx<heap> -XX:+ExitOnOutOfMemoryError} and waits for it, passing on its
  * exit code and its termination. An operator who sets the heap keeps full control: nothing is re-executed.
+ *
+ * <p>The parent decides this in {@link #relaunch}, first thing in {@code main}, with JDK classes only — before
+ * the command line is parsed (the child parses it, and reports what is wrong with it) — so that it costs little
+ * more than a JVM start. The child maps the class archive kept in the store ({@link ClassArchive}).
  */
 public final class HeapLimit {
     /** Set in the child's environment, so it never re-executes again. */
@@ -40,6 +44,59 @@ public final class HeapLimit {
         return false;
     }
 
+    /** The option of {@code serve} that turns the class archive off (docs/operations.md). */
+    public static final String NO_CLASS_ARCHIVE = "--no-class-archive";
+
+    /**
+     * For {@code serve} run from the jar without a heap option: runs the child JVM and returns its exit code.
+     * Empty when this process should go on as usual ({@link #plan}). Uses JDK classes only.
+     */
+    public static java.util.OptionalInt relaunch(String[] args) throws Exception {
+        if (args.length == 0 || !args[0].equals("serve")) return java.util.OptionalInt.empty();   // cheaply, for other commands
+        Optional<Launch> launch = plan(args, System.getenv(CHILD_ENV) != null, operatorSetHeap(), runningJar());
+        if (launch.isEmpty()) return java.util.OptionalInt.empty();
+        Launch l = launch.get();
+        ClassArchive cds = l.classArchive() ? ClassArchive.of(l.store(), l.jar()) : null;
+        List<String> cmd = command(l.heap(), l.jar(), cds == null ? List.of() : cds.jvmOptions(), List.of(args));
+        return java.util.OptionalInt.of(runChild(cmd, cds == null ? () -> {} : cds::afterChild));
+    }
+
+    /** What {@link #relaunch} starts: a child JVM with this heap, running the jar on this store. */
+    record Launch(String heap, Path store, boolean classArchive, Path jar) {}
+
+    /**
+     * Whether {@code args} ask for a child JVM: {@code serve} (as the first word), run from a jar, not already the
+     * child, without a heap option from the operator. Not for help or version (nothing to serve), nor for a
+     * {@code --heap} value that is not a size (the command line, parsed in this JVM, then says what is wrong).
+     * The other options are the child's to parse and check.
+     */
+    static Optional<Launch> plan(String[] args, boolean isChild, boolean operatorHeap, Optional<Path> jar) {
+        if (args.length == 0 || !args[0].equals("serve") || isChild || operatorHeap || jar.isEmpty()) {
+            return Optional.empty();
+        }
+        String heap = "1g";
+        String store = "store";
+        boolean archive = true;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return Optional.empty();
+            if (a.equals(NO_CLASS_ARCHIVE)) archive = false;
+            String v = value(args, i, "--heap");
+            if (v != null) heap = v;
+            v = value(args, i, "--store");
+            if (v != null) store = v;
+        }
+        if (!SIZE.matcher(heap).matches() || store.isEmpty()) return Optional.empty();
+        return Optional.of(new Launch(heap.toLowerCase(Locale.ROOT), Path.of(store), archive, jar.get()));
+    }
+
+    /** The value of option {@code name} at {@code args[i]} ({@code --name value} or {@code --name=value}), or null. */
+    private static String value(String[] args, int i, String name) {
+        if (args[i].equals(name)) return i + 1 < args.length ? args[i + 1] : "";
+        if (args[i].startsWith(name + "=")) return args[i].substring(name.length() + 1);
+        return null;
+    }
+
     /** The jar this code runs from, if it runs from a jar. */
     static Optional<Path> runningJar() {
         try {
@@ -58,18 +115,31 @@ public final class HeapLimit {
         if (System.getenv(CHILD_ENV) != null || operatorSetHeap()) return Optional.empty();
         Optional<Path> jar = runningJar();
         if (jar.isEmpty()) return Optional.empty();
+        return Optional.of(command(heap, jar.get(), List.of(), args));
+    }
+
+    static List<String> command(String heap, Path jar, List<String> jvmOptions, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
         cmd.add("-XX:+ExitOnOutOfMemoryError");
+        cmd.addAll(jvmOptions);
         cmd.add("-jar");
-        cmd.add(jar.get().toString());
+        cmd.add(jar.toString());
         cmd.addAll(args);
-        return Optional.of(cmd);
+        return cmd;
     }
 
     /** Runs the child with this process's standard streams and returns its exit code. */
     public static int runChild(List<String> command) throws Exception {
+        return runChild(command, () -> {});
+    }
+
+    /**
+     * Runs the child with this process's standard streams, then {@code afterExit} (also when this process is
+     * stopped, once the child has exited), and returns the child's exit code.
+     */
+    static int runChild(List<String> command, Runnable afterExit) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().put(CHILD_ENV, "1");
         Process child = pb.start();
@@ -77,6 +147,7 @@ public final class HeapLimit {
             child.destroy();   // SIGTERM: the child shuts down gracefully
             try {
                 child.waitFor();
+                afterExit.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -88,6 +159,7 @@ public final class HeapLimit {
         } catch (IllegalStateException e) {
             // already shutting down
         }
+        afterExit.run();
         return code;
     }
 }

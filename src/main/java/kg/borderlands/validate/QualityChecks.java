@@ -48,24 +48,35 @@ public final class QualityChecks {
                 .set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true).build());
     }
 
+    /** One check ({@code file}, one of {@link #files()}) over the union of the named graphs of a TDB2 {@code dataset}. */
+    public List<Finding> runOne(Path file, org.apache.jena.query.Dataset dataset) throws IOException {
+        List<Finding> out = new ArrayList<>();
+        runOne(file, q -> QueryExecution.dataset(dataset).query(q)
+                .set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true).build(), out);
+        return out;
+    }
+
     private List<Finding> run(java.util.function.Function<Query, QueryExecution> exec) throws IOException {
         List<Finding> out = new ArrayList<>();
-        for (Path file : files()) {
-            String name = file.getFileName().toString().replaceFirst("\\.rq$", "");
-            Query q = QueryFactory.create(Files.readString(file));
-            try (QueryExecution qe = exec.apply(q)) {
-                ResultSet rs = qe.execSelect();
-                List<String> vars = rs.getResultVars();
-                while (rs.hasNext()) {
-                    QuerySolution row = rs.next();
-                    RDFNode focus = vars.isEmpty() ? null : row.get(vars.get(0));
-                    RDFNode msg = row.get("message");
-                    out.add(new Finding(Finding.Severity.VIOLATION, "qc:" + name,
-                            focus == null ? null : focus.toString(), null,
-                            msg != null ? msg.toString() : "quality check " + name + " returned a row: " + row));
-                }
+        for (Path file : files()) runOne(file, exec, out);
+        return out;
+    }
+
+    private static void runOne(Path file, java.util.function.Function<Query, QueryExecution> exec, List<Finding> out)
+            throws IOException {
+        String name = file.getFileName().toString().replaceFirst("\\.rq$", "");
+        Query q = QueryFactory.create(Files.readString(file));
+        try (QueryExecution qe = exec.apply(q)) {
+            ResultSet rs = qe.execSelect();
+            List<String> vars = rs.getResultVars();
+            while (rs.hasNext()) {
+                QuerySolution row = rs.next();
+                RDFNode focus = vars.isEmpty() ? null : row.get(vars.get(0));
+                RDFNode msg = row.get("message");
+                out.add(new Finding(Finding.Severity.VIOLATION, "qc:" + name,
+                        focus == null ? null : focus.toString(), null,
+                        msg != null ? msg.toString() : "quality check " + name + " returned a row: " + row));
             }
         }
-        return out;
     }
 }

@@ -185,4 +185,46 @@ class VoidTest {
         Model nt = fetch("application/n-triples", Lang.NTRIPLES);
         assertTrue(ttl.isIsomorphicWith(nt));
     }
+
+    /** Each source's named graph is a subset of the dataset, named as a service description names a graph, with its size. */
+    @Test
+    void eachSourceGraphIsASubsetWithItsSize() throws Exception {
+        String graph = kg.borderlands.curate.RdfMapper.sourceGraph("icg-asia-354");
+        long size;
+        String count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + graph + "> { ?s ?p ?o } }";
+        try (org.apache.jena.query.QueryExecution qe = org.apache.jena.query.QueryExecution
+                .dataset(org.apache.jena.query.DatasetFactory.wrap(dsg)).query(count).build()) {
+            size = org.apache.jena.system.Txn.calculateRead(dsg, () -> qe.execSelect().next().getLiteral("n").getLong());
+        }
+        assertTrue(size > 1000, "the source graph holds what N°354 asserts: " + size);
+        String sd = "http://www.w3.org/ns/sparql-service-description#";
+        Model stored = ModelFactory.createDefaultModel();
+        org.apache.jena.system.Txn.executeRead(dsg, () -> stored.add(ModelFactory.createModelForGraph(
+                dsg.getGraph(org.apache.jena.graph.NodeFactory.createURI(VoidDescription.GRAPH)))));
+        for (Model m : List.of(fetch("text/turtle", Lang.TURTLE), stored)) {
+            Resource ds = m.getResource(VoidDescription.DATASET);
+            List<Resource> named = m.listSubjectsWithProperty(m.createProperty(sd + "name"), m.createResource(graph)).toList();
+            assertEquals(1, named.size(), "one subset names the source graph");
+            Resource sub = named.get(0);
+            assertTrue(m.contains(ds, m.createProperty(V + "subset"), sub));
+            assertTrue(sub.hasProperty(RDF.type, m.createResource(sd + "NamedGraph")));
+            assertTrue(sub.hasProperty(RDF.type, m.createResource(V + "Dataset")));
+            assertEquals(size, intValue(m, sub, "triples"), "void:triples of the source graph");
+        }
+    }
+
+    /** The counts a description holds read back from it describe the same: what an incremental build starts from. */
+    @Test
+    void theCountsReadBackFromADescriptionDescribeTheSame() {
+        VoidDescription.Stats st = VoidDescription.stats(dsg);
+        assertFalse(st.sourceGraphs().isEmpty(), "source graphs counted");
+        assertFalse(st.linksets().isEmpty(), "linksets counted");
+        Model described = VoidDescription.forServer(st, VoidDescription.STORE_ROOT);
+        VoidDescription.Stats back = VoidDescription.readStats(described.getGraph()).orElseThrow();
+        assertTrue(described.isIsomorphicWith(VoidDescription.forServer(back, VoidDescription.STORE_ROOT)));
+        assertEquals(st.triples(), back.triples());
+        assertEquals(st.distinctObjects(), back.distinctObjects());
+        assertEquals(new java.util.HashSet<>(st.classPartitions()), new java.util.HashSet<>(back.classPartitions()));
+        assertTrue(VoidDescription.readStats(ModelFactory.createDefaultModel().getGraph()).isEmpty());
+    }
 }

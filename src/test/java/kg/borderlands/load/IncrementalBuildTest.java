@@ -20,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Builds of a data directory with source units (a synthetic corpus of two sources, test-scoped): a build from
- * the unit cache, and an incremental build after one record of one source changed, give the same database
- * and dump as a build from scratch of the same inputs.
+ * the unit cache, and an incremental build after one record of one source changed (its label, then its type),
+ * give the same database (every quad, the VoID graph included), dump, findings and serving artifacts as a
+ * build from scratch of the same inputs.
  */
 class IncrementalBuildTest {
     @TempDir
@@ -51,14 +52,56 @@ class IncrementalBuildTest {
         assertTrue(notes.stream().anyMatch(n -> n.contains("incremental build: 1 of 3 units changed [s0002]")), notes.toString());
 
         StoreManager fresh = new StoreManager(tmp.resolve("fresh"));
-        LoadOperation.ensure(inputs, fresh, false, Duration.ZERO, s -> {});
+        LoadOperation.Result full = LoadOperation.ensure(inputs, fresh, false, Duration.ZERO, s -> {});
 
         assertSameDatabase(fresh, store, "incremental");
         assertSameDump(fresh, store, "incremental");
+        assertSameFindings(full, incremental, "incremental");
+        ServingArtifactsComparison.assertSame(fresh.published(), store.published(), "incremental");
+
+        // a second edit on top: the same tie becomes a rivalry (its types, inferred types and shortcuts change:
+        // VoID's classes, partitions and entities, the network, the usage counts)
+        Files.writeString(ties, edited.replaceFirst("type: \"Hostility\"", "type: \"Rivalry\""));
+        notes.clear();
+        LoadOperation.Result retyped = LoadOperation.ensure(inputs, store, false, Duration.ZERO, notes::add);
+        assertTrue(notes.stream().anyMatch(n -> n.contains("incremental build: 1 of 3 units changed [s0002]")), notes.toString());
+        StoreManager fresh2 = new StoreManager(tmp.resolve("fresh2"));
+        LoadOperation.Result full2 = LoadOperation.ensure(inputs, fresh2, false, Duration.ZERO, s -> {});
+        assertSameDatabase(fresh2, store, "second incremental");
+        assertSameDump(fresh2, store, "second incremental");
+        assertSameFindings(full2, retyped, "second incremental");
+        ServingArtifactsComparison.assertSame(fresh2.published(), store.published(), "second incremental");
+        assertVoidDiffers(fresh, fresh2);
+
         // --force: every unit from the cache, through the bulk loader
         LoadOperation.ensure(inputs, store, true, Duration.ZERO, s -> {});
-        assertSameDatabase(fresh, store, "from the cache");
-        assertSameDump(fresh, store, "from the cache");
+        assertSameDatabase(fresh2, store, "from the cache");
+        assertSameDump(fresh2, store, "from the cache");
+    }
+
+    /** The findings (SHACL warnings, quality checks) of both builds are the same, in any order. */
+    private static void assertSameFindings(LoadOperation.Result want, LoadOperation.Result got, String what) {
+        assertNotNull(got.report(), what);
+        assertEquals(new java.util.HashSet<>(want.report().findings()), new java.util.HashSet<>(got.report().findings()),
+                what + ": findings");
+        assertEquals(want.report().findings().size(), got.report().findings().size(), what + ": number of findings");
+    }
+
+    /** The second edit changed VoID's counts (so the comparison above compared counts that moved). */
+    private static void assertVoidDiffers(StoreManager before, StoreManager after) throws Exception {
+        Graph a = voidGraph(before);
+        Graph b = voidGraph(after);
+        assertFalse(a.isIsomorphicWith(b), "the retyped tie changes the VoID description");
+    }
+
+    private static Graph voidGraph(StoreManager store) throws Exception {
+        DatasetGraph d = store.open();
+        try {
+            return Txn.calculateRead(d, () -> copy(d.getGraph(org.apache.jena.graph.NodeFactory.createURI(
+                    kg.borderlands.link.VoidDescription.GRAPH))));
+        } finally {
+            StoreManager.close(d);
+        }
     }
 
     private static void assertSameDatabase(StoreManager want, StoreManager got, String what) throws Exception {

@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.apache.jena.system.Txn;
 
 /**
  * The serving artifacts of a build: everything the web layer and the SPARQL endpoint derive from the whole graph,
@@ -57,15 +59,37 @@ public final class ServingArtifacts {
     private ServingArtifacts() {}
 
     /**
+     * What changed since the previous build, for an incremental build: the previous build (published, verified)
+     * and the quads the delta really removed from and added to its database (default-graph quads named
+     * {@link org.apache.jena.sparql.core.Quad#defaultGraphIRI}).
+     */
+    public record Change(Path previousBuild, List<org.apache.jena.sparql.core.Quad> removed,
+                         List<org.apache.jena.sparql.core.Quad> added) {
+        public Change {
+            Objects.requireNonNull(previousBuild, "previousBuild");
+            removed = List.copyOf(removed);
+            added = List.copyOf(added);
+        }
+    }
+
+    /**
      * Writes the artifacts of a build whose TDB2 database ({@code <build>/tdb}) is written and closed: the one
      * call the load pipeline makes, before it checksums the build.
      */
     public static void write(Path build) throws IOException {
+        write(build, null);
+    }
+
+    /**
+     * Writes the artifacts of a build; with {@code change} (an incremental build), the catalogue, search index
+     * and usage counts are patched from the previous build's ({@link ArtifactsDelta}), the same as recomputed.
+     */
+    public static void write(Path build, Change change) throws IOException {
         Objects.requireNonNull(build, "build");
         long t0 = System.nanoTime();
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(build.resolve("tdb").toString());
         try {
-            write(dsg, build.resolve(DIR));
+            write(dsg, build.resolve(DIR), change);
         } finally {
             TDBInternal.expel(dsg);
         }
@@ -75,15 +99,74 @@ public final class ServingArtifacts {
 
     /** Writes the artifacts of a dataset into {@code dir}. */
     public static void write(DatasetGraph dsg, Path dir) throws IOException {
+        write(dsg, dir, null);
+    }
+
+    private static void write(DatasetGraph dsg, Path dir, Change change) throws IOException {
         Files.createDirectories(dir);
-        Snapshot snapshot = Snapshot.of(dsg);
-        List<Snapshot.Entry> records = snapshot.read(() -> new ArrayList<>(snapshot.entries()));
-        JSON.writeValue(dir.resolve(RECORDS).toFile(), records);
-        LabelIndex.write(records, dir.resolve(SEARCH));
-        NetworkFile.write(new NetworkProjector(dsg).project(), dir.resolve(NETWORK));
-        StoryQueries.run(dsg).write(dir.resolve(STORY));
-        JSON.writeValue(dir.resolve(USAGE).toFile(), snapshot.read(() -> UsageCounts.of(snapshot)));
-        SpatialIndexSetup.write(dsg, dir.resolve(SPATIAL));
+        Laps t = new Laps();
+        // the network and the story views read the whole graph: on their own threads meanwhile
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread th = new Thread(r, "serving-artifacts");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            java.util.concurrent.Future<?> network = pool.submit(() -> {
+                NetworkFile.write(new NetworkProjector(dsg).project(), dir.resolve(NETWORK));
+                t.lap(NETWORK);
+                return null;
+            });
+            java.util.concurrent.Future<?> story = pool.submit(() -> {
+                StoryQueries.run(dsg).write(dir.resolve(STORY));
+                t.lap(STORY);
+                return null;
+            });
+            ArtifactsDelta delta = change == null ? null : new ArtifactsDelta(dsg, change);
+            Snapshot snapshot = delta == null ? Snapshot.of(dsg) : Snapshot.live(dsg, Map::of);
+            List<Snapshot.Entry> records = snapshot.read(() -> io(() -> {
+                Optional<List<Snapshot.Entry>> patched = delta == null ? Optional.empty() : delta.records(snapshot);
+                if (patched.isPresent()) return patched.get();
+                Snapshot full = delta == null ? snapshot : Snapshot.of(dsg);
+                List<Snapshot.Entry> all = new ArrayList<>(full.entries());
+                all.sort(java.util.Comparator.comparing(Snapshot.Entry::id));   // one order, whatever the store's
+                return all;
+            }));
+            JSON.writeValue(dir.resolve(RECORDS).toFile(), records);
+            t.lap(RECORDS);
+            if (delta != null && delta.sameRecords(records)) delta.linkSearchIndex(dir.resolve(SEARCH));
+            else LabelIndex.write(records, dir.resolve(SEARCH));
+            t.lap(SEARCH);
+            Optional<UsageCounts> usage = delta == null ? Optional.empty()
+                    : Txn.calculateRead(dsg, () -> io(delta::usage));
+            JSON.writeValue(dir.resolve(USAGE).toFile(), usage.isPresent() ? usage.get()
+                    : snapshot.read(() -> UsageCounts.of(snapshot)));
+            t.lap(USAGE);
+            SpatialIndexSetup.write(dsg, dir.resolve(SPATIAL));
+            t.lap(SPATIAL);
+            network.get();
+            story.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the serving artifacts", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Per-artifact timings on standard error with {@code -Dbkg.profile=true} (benchmarks). */
+    private static final class Laps {
+        private final long start = System.nanoTime();
+
+        /** Milliseconds since the start, when a part is done (parts run on two threads). */
+        void lap(String what) {
+            long now = System.nanoTime();
+            if (Boolean.getBoolean("bkg.profile")) System.err.printf("phase   serving %s done at %d ms%n", what, (now - start) / 1_000_000);
+        }
     }
 
     /** True if the build has serving artifacts. */

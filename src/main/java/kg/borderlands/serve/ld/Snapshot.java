@@ -132,12 +132,23 @@ public final class Snapshot {
      * data (∪ claimed) and inferred graphs (type labels from the ontology). Inside a read transaction when the models are a store's.
      */
     public static Map<String, Entry> catalogue(Model data, Model inferred, Model ontology) {
+        return catalogue(data, inferred, ontology, data.listSubjectsWithProperty(SKOS.prefLabel).toList());
+    }
+
+    /**
+     * The catalogue entries of some subjects only (those with a {@code skos:prefLabel} in the data namespace), as
+     * {@link #catalogue(Model, Model, Model)} makes them: what an incremental build recomputes for the records it
+     * changed.
+     */
+    public static Map<String, Entry> catalogue(Model data, Model inferred, Model ontology, Collection<Resource> subjects) {
         Map<String, String> baseOf = new LinkedHashMap<>();
         for (Kind k : Kind.values()) baseOf.put(Vocab.BLK + k.baseClass(), k.baseClass().toLowerCase(Locale.ROOT));
         Map<String, Entry> out = new LinkedHashMap<>();
-        data.listSubjectsWithProperty(SKOS.prefLabel).forEachRemaining(s -> {
+        for (Resource subject : subjects) {
+            Resource s = data.wrapAsResource(subject.asNode());
+            if (!s.hasProperty(SKOS.prefLabel)) continue;
             String id = idOf(s);
-            if (id == null) return; // a source's apparatus has a '/' in its id: icg-asia-354/fn-25
+            if (id == null) continue; // a source's apparatus has a '/' in its id: icg-asia-354/fn-25
             Resource type = s.getPropertyResourceValue(RDF.type);
             String kind = null;
             for (Statement t : inferred.listStatements(s, RDF.type, (RDFNode) null).toList()) {
@@ -154,7 +165,7 @@ public final class Snapshot {
             String typeName = type == null ? null : type.getLocalName();
             out.put(id, new Entry(id, s.getURI(), s.getProperty(SKOS.prefLabel).getString(), List.copyOf(aliases),
                     kind == null ? "other" : kind, typeName, type == null ? null : termLabel(type, ontology, data)));
-        });
+        }
         return Collections.unmodifiableMap(out);
     }
 
