@@ -6,6 +6,7 @@
 # incremental build), then the edit undone.
 # `load` runs with -Xmx$LOAD_HEAP (default 300m, issue #11); tdbloader with the JVM's default heap (TDB_HEAP to set one).
 # Usage (from the project root, after `mvn -q test-compile`):  bench/load-vs-tdbloader.sh [N ...]
+# Each full `load` runs with -Dbkg.profile=true; its phases are kept in $WORK/profile-N-rep.txt.
 # Output: one TSV line per run on stdout: N tool rep wall_s user_s sys_s maxrss_kb quads load1 (uptime's 1-min load)
 # One command for the final table:  bench/load-growth.sh   (N = 1 8 32 100, then the Markdown table)
 set -euo pipefail
@@ -31,7 +32,7 @@ measure() { # command... ; prints wall user sys maxrss
 }
 load1() { cut -d' ' -f1 /proc/loadavg; }
 load() { # store
-  measure $JAVA "-Xmx$LOAD_HEAP" -cp "$CP" kg.borderlands.cli.Main load --data "$CORPUS" --store "$1" \
+  measure $JAVA "-Xmx$LOAD_HEAP" -Dbkg.profile=true -cp "$CP" kg.borderlands.cli.Main load --data "$CORPUS" --store "$1" \
       --ontology "$ROOT/ontology" --qc "$ROOT/queries/qc"
 }
 printf 'N\ttool\trep\twall_s\tuser_s\tsys_s\tmaxrss_kb\tquads\tload1\n'
@@ -49,6 +50,7 @@ for N in ${SIZES[@]}; do
       $JAVA -cp "$CP" kg.borderlands.cli.Main export --store "$WORK/store-$N" --bundle "$WORK/bundle-$N" 2>/dev/null
       QUADS=$(python3 -c "import json;print(json.load(open('$WORK/bundle-$N/manifest.json'))['quads'])")
     fi
+    cp "$WORK/last.err" "$WORK/profile-$N-$rep.txt"
     printf '%s\tload\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$N" "$rep" "$w" "$u" "$s" "$m" "$QUADS" "$L"
     rm -rf "$WORK/tdb-$N"
     L=$(load1); read -r w u s m < <(measure $JAVA "${TDB_OPTS[@]}" -cp "$PEER" tdb2.tdbloader --loc "$WORK/tdb-$N" "$WORK/bundle-$N/dump.nq.gz")
