@@ -44,6 +44,19 @@ public final class SourceUnits {
                 }
             }
         }
+        // a works id names one document: a source's work, or another source's citedAs, never both nor twice
+        java.util.Map<String, String> named = new java.util.HashMap<>();
+        for (SourceUnit u : units) if (u.isSource()) named.putIfAbsent(u.descriptor().work(), u.id());
+        for (SourceUnit u : units) {
+            if (!u.isSource()) continue;
+            for (String c : u.descriptor().citedAs()) {
+                String other = named.putIfAbsent(c, u.id());
+                if (other != null) {
+                    problems.add(new Problem(Problem.SYNTAX, u.dir().resolve(DESCRIPTOR), 0, 0, null, "citedAs '" + c
+                            + "' already names the work of source " + other + "; a works id names one document"));
+                }
+            }
+        }
         if (!problems.isEmpty()) throw new CurationException(problems);
         return units;
     }

@@ -158,6 +158,34 @@ class MultiSourceTest {
     }
 
     @Test
+    void aReportCitedByAnotherSourceIsThatSourcesOwnWork() {
+        // the fixture's fn 1 cites "Crisis Group Asia Report N°354": ingest names that citation work-icg-report-354,
+        // the id N°354's descriptor lists in citedAs; in the graph it is one entity, N°354's own work
+        assertEquals(List.of(ID + N354), select("<" + ID + T9001 + "/fn-1> blk:cites ?w", "w"));
+        assertEquals(List.of(ID + N354), select("bkr:work-icg-report-354 dct:isReplacedBy ?w", "w"));
+        // the cited id is a redirect pointer only: not a second Work, no label of its own
+        assertEquals(List.of(), select("bkr:work-icg-report-354 ?p ?o FILTER(?p != dct:isReplacedBy)", "p"));
+        assertEquals(List.of(), select("?w a blk:Work ; dct:identifier \"work-icg-report-354\"", "w"));
+        // and N°354's work is what both sources' citations and provenance point at
+        assertTrue(select("?fn blk:cites bkr:" + N354, "fn").contains(ID + T9001 + "/fn-1"));
+    }
+
+    @Test
+    void citedAsMayNameOnlyOneDocument(@TempDir Path tmp) throws Exception {
+        Path d = tmp.resolve("data");
+        TestProject.copyTree(data, d);
+        Path descriptor = d.resolve("sources").resolve(T9001).resolve("source.yaml");
+        // the fixture claiming to be cited as N°354 too, and as its own work
+        Files.writeString(descriptor, Files.readString(descriptor) + "citedAs: [work-icg-report-354]\n");
+        CurationException e = assertThrows(CurationException.class, () -> SourceUnits.of(d));
+        assertTrue(e.getMessage().contains("citedAs 'work-icg-report-354' already names the work of source " + N354),
+                e.getMessage());
+        Files.writeString(descriptor, Files.readString(descriptor).replace("citedAs: [work-icg-report-354]", "citedAs: [" + T9001 + "]"));
+        e = assertThrows(CurationException.class, () -> SourceUnits.of(d));
+        assertTrue(e.getMessage().contains("other than the source's own work"), e.getMessage());
+    }
+
+    @Test
     void aSourceCannotReferToAnotherSourcesRecordsAndCoAssertionsMustAgree(@TempDir Path tmp) throws Exception {
         Path d = tmp.resolve("data");
         TestProject.copyTree(data, d);
