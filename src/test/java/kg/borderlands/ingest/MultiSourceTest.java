@@ -158,6 +158,27 @@ class MultiSourceTest {
     }
 
     @Test
+    void footnoteLinksOfTheWebLayerAreScopedByTheirSource() {
+        // the co-asserted tie cites N°354's fn 32 and the fixture's fn 2: the network and the entity views link
+        // each footnote to its own IRI, read from the data (a bare "/id/fn-2" would be N°354's fn 2)
+        List<kg.borderlands.analyse.FootnoteRef> expected = List.of(
+                new kg.borderlands.analyse.FootnoteRef(T9001 + "/fn-2", 2), new kg.borderlands.analyse.FootnoteRef(N354 + "/fn-32", 32));
+        kg.borderlands.analyse.NetworkEdge edge = new kg.borderlands.analyse.NetworkProjector(ds.asDatasetGraph()).project().edges()
+                .stream().filter(e -> e.record().equals("tie-ttp-allegiance-afghan-taliban")).findFirst().orElseThrow();
+        assertEquals(expected, edge.footnoteRefs());
+        assertEquals(List.of(2, 32), edge.footnotes());
+        kg.borderlands.serve.ld.EntityView ttp = new kg.borderlands.serve.ld.EntityDescriber(
+                kg.borderlands.serve.ld.Snapshot.of(graphs.data(), graphs.inferred(), graphs.ontology())).describe("ttp").orElseThrow();
+        kg.borderlands.serve.ld.EntityView.TieView tie = ttp.outgoingTies().stream()
+                .filter(t -> t.id().equals("tie-ttp-allegiance-afghan-taliban")).findFirst().orElseThrow();
+        assertEquals(expected, tie.footnoteRefs());
+        String page = kg.borderlands.serve.ld.EntityPage.render(ttp);
+        assertTrue(page.contains("<a href=\"/id/" + T9001 + "/fn-2\""), "the fixture's fn 2 links inside its source");
+        assertTrue(page.contains("<a href=\"/id/" + N354 + "/fn-32\""), "N°354's fn 32 links inside its source");
+        assertFalse(page.contains("href=\"/id/fn-"), "no unscoped footnote link");
+    }
+
+    @Test
     void aReportCitedByAnotherSourceIsThatSourcesOwnWork() {
         // the fixture's fn 1 cites "Crisis Group Asia Report N°354": ingest names that citation work-icg-report-354,
         // the id N°354's descriptor lists in citedAs; in the graph it is one entity, N°354's own work
