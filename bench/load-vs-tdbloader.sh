@@ -6,6 +6,8 @@
 # incremental build), then the edit undone.
 # `load` runs with -Xmx$LOAD_HEAP (default 300m, issue #11); tdbloader with the JVM's default heap (TDB_HEAP to set one).
 # Usage (from the project root, after `mvn -q test-compile`):  bench/load-vs-tdbloader.sh [N ...]
+# CQ_RUNS=K (default 0): after the first full load of each size, bench/cq-latency.sh runs every competency question
+# K times against `serve` and stock Fuseki on that build; its tables go to $WORK/cq-N.md.
 # Each full `load` runs with -Dbkg.profile=true; its phases are kept in $WORK/profile-N-rep.txt.
 # Output: one TSV line per run on stdout: N tool rep wall_s user_s sys_s maxrss_kb quads load1 (uptime's 1-min load)
 # One command for the final table:  bench/load-growth.sh   (N = 1 8 32 100, then the Markdown table)
@@ -51,6 +53,11 @@ for N in ${SIZES[@]}; do
       QUADS=$(python3 -c "import json;print(json.load(open('$WORK/bundle-$N/manifest.json'))['quads'])")
     fi
     cp "$WORK/last.err" "$WORK/profile-$N-$rep.txt"
+    if [ "$rep" = 1 ] && [ "${CQ_RUNS:-0}" -gt 0 ]; then
+      # the competency questions on this build, side by side with stock Fuseki on a copy of its TDB2 database
+      JAR="$ROOT/target/borderlands-kg.jar" WORK="$WORK" "$ROOT/bench/cq-latency.sh" "$WORK/store-$N" "$CORPUS" "$CQ_RUNS" \
+          >"$WORK/cq-$N.md" 2>&1 || echo "warning: N=$N: cq-latency failed (see $WORK/cq-$N.md)" >&2
+    fi
     printf '%s\tload\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$N" "$rep" "$w" "$u" "$s" "$m" "$QUADS" "$L"
     rm -rf "$WORK/tdb-$N"
     L=$(load1); read -r w u s m < <(measure $JAVA "${TDB_OPTS[@]}" -cp "$PEER" tdb2.tdbloader --loc "$WORK/tdb-$N" "$WORK/bundle-$N/dump.nq.gz")
