@@ -6,7 +6,8 @@
 # counts and p50/p99 and the overall p50/p99 with ratios to the project's server. Stops both servers.
 # usage (from the project root, jar built): bench/cq-latency.sh STORE DATA [K=20]
 #   STORE  a store built by `load --data DATA` with this jar (otherwise serve would rebuild it first)
-#   Env: JAR (default target/borderlands-kg.jar), PORT_BASE (two ports from it; default: free ports found),
+#   Env: JAR (default target/borderlands-kg.jar), SERVE_CP (a classpath to run serve from instead of the jar, with
+#        -Xmx1g as serve's own child JVM: use the classpath `load` ran from, or serve would rebuild), PORT_BASE (two ports from it; default: free ports found),
 #        SERVE_OPTS (more serve options), WORK (scratch for the TDB2 copy; default a temporary directory)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,7 +30,9 @@ ready() { curl -sf -o /dev/null "http://127.0.0.1:$1/kg/sparql" --data-urlencode
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$PEER"; }
 trap cleanup EXIT
-java -jar "$JAR" serve --port "$P1" --store "$STORE" --data "$DATA" --reload-interval 0 --cache-mb 0 --timeout 300 \
+SERVE=(java -jar "$JAR" serve)
+[ -n "${SERVE_CP:-}" ] && SERVE=(java -Xmx1g -cp "$SERVE_CP" kg.borderlands.cli.Main serve)
+"${SERVE[@]}" --port "$P1" --store "$STORE" --data "$DATA" --reload-interval 0 --cache-mb 0 --timeout 300 \
     ${SERVE_OPTS:-} >"$SCRATCH/cq-serve.log" 2>&1 &
 PIDS+=($!)
 env FUSEKI_BASE="$SCRATCH/cq-fuseki-base" java -jar "$FJ" --tdb2 --loc="$PEER" --port "$P2" /kg >"$SCRATCH/cq-fuseki.log" 2>&1 &

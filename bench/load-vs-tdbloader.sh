@@ -55,7 +55,7 @@ for N in ${SIZES[@]}; do
     cp "$WORK/last.err" "$WORK/profile-$N-$rep.txt"
     if [ "$rep" = 1 ] && [ "${CQ_RUNS:-0}" -gt 0 ]; then
       # the competency questions on this build, side by side with stock Fuseki on a copy of its TDB2 database
-      JAR="$ROOT/target/borderlands-kg.jar" WORK="$WORK" "$ROOT/bench/cq-latency.sh" "$WORK/store-$N" "$CORPUS" "$CQ_RUNS" \
+      SERVE_CP="$CP" WORK="$WORK" "$ROOT/bench/cq-latency.sh" "$WORK/store-$N" "$CORPUS" "$CQ_RUNS" \
           >"$WORK/cq-$N.md" 2>&1 || echo "warning: N=$N: cq-latency failed (see $WORK/cq-$N.md)" >&2
     fi
     printf '%s\tload\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$N" "$rep" "$w" "$u" "$s" "$m" "$QUADS" "$L"
