@@ -6,6 +6,9 @@
 # incremental build), then the edit undone.
 # `load` runs with -Xmx$LOAD_HEAP (default 300m, issue #11); tdbloader with the JVM's default heap (TDB_HEAP to set one).
 # Usage (from the project root, after `mvn -q test-compile`):  bench/load-vs-tdbloader.sh [N ...]
+# CQ_RUNS=K (default 0): after the first full load of each size, bench/cq-latency.sh runs every competency question
+# K times against `serve` and stock Fuseki on that build; its tables go to $WORK/cq-N.md.
+# Each full `load` runs with -Dbkg.profile=true; its phases are kept in $WORK/profile-N-rep.txt.
 # Output: one TSV line per run on stdout: N tool rep wall_s user_s sys_s maxrss_kb quads load1 (uptime's 1-min load)
 # One command for the final table:  bench/load-growth.sh   (N = 1 8 32 100, then the Markdown table)
 set -euo pipefail
@@ -31,7 +34,7 @@ measure() { # command... ; prints wall user sys maxrss
 }
 load1() { cut -d' ' -f1 /proc/loadavg; }
 load() { # store
-  measure $JAVA "-Xmx$LOAD_HEAP" -cp "$CP" kg.borderlands.cli.Main load --data "$CORPUS" --store "$1" \
+  measure $JAVA "-Xmx$LOAD_HEAP" -Dbkg.profile=true -cp "$CP" kg.borderlands.cli.Main load --data "$CORPUS" --store "$1" \
       --ontology "$ROOT/ontology" --qc "$ROOT/queries/qc"
 }
 printf 'N\ttool\trep\twall_s\tuser_s\tsys_s\tmaxrss_kb\tquads\tload1\n'
@@ -48,6 +51,12 @@ for N in ${SIZES[@]}; do
       rm -rf "$WORK/bundle-$N"
       $JAVA -cp "$CP" kg.borderlands.cli.Main export --store "$WORK/store-$N" --bundle "$WORK/bundle-$N" 2>/dev/null
       QUADS=$(python3 -c "import json;print(json.load(open('$WORK/bundle-$N/manifest.json'))['quads'])")
+    fi
+    cp "$WORK/last.err" "$WORK/profile-$N-$rep.txt"
+    if [ "$rep" = 1 ] && [ "${CQ_RUNS:-0}" -gt 0 ]; then
+      # the competency questions on this build, side by side with stock Fuseki on a copy of its TDB2 database
+      SERVE_CP="$CP" WORK="$WORK" "$ROOT/bench/cq-latency.sh" "$WORK/store-$N" "$CORPUS" "$CQ_RUNS" \
+          >"$WORK/cq-$N.md" 2>&1 || echo "warning: N=$N: cq-latency failed (see $WORK/cq-$N.md)" >&2
     fi
     printf '%s\tload\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$N" "$rep" "$w" "$u" "$s" "$m" "$QUADS" "$L"
     rm -rf "$WORK/tdb-$N"

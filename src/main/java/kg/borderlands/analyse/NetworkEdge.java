@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param until       last day of the span, or null (open)
  * @param contested   true if the tie is asserted only by some actors ({@code accordingTo})
  * @param accordingTo the actors who assert a contested tie
- * @param footnotes   footnote numbers the record cites, ascending
+ * @param footnotes   footnote numbers the record cites, ascending (within their sources: see footnoteRefs)
+ * @param footnoteRefs the footnotes the record cites as link targets (id and number), by number then id
  * @param sections    report section numbers the record cites
  * @param record      id of the tie, event or claim the edge comes from
  * @param recordType  most specific class of that record (local name)
@@ -29,7 +30,16 @@ public record NetworkEdge(String id, String source, String target, String kind, 
                           @JsonSerialize(using = ToStringSerializer.class) LocalDate from,
                           @JsonSerialize(using = ToStringSerializer.class) LocalDate until,
                           boolean contested, List<String> accordingTo, List<Integer> footnotes,
+                          List<FootnoteRef> footnoteRefs,
                           List<String> sections, String record, String recordType, String label) {
+    /** An edge whose footnotes are known by number only (no link targets). */
+    public NetworkEdge(String id, String source, String target, String kind, boolean directed, LocalDate from,
+                       LocalDate until, boolean contested, List<String> accordingTo, List<Integer> footnotes,
+                       List<String> sections, String record, String recordType, String label) {
+        this(id, source, target, kind, directed, from, until, contested, accordingTo, footnotes, List.of(), sections,
+                record, recordType, label);
+    }
+
     public NetworkEdge {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
@@ -38,6 +48,7 @@ public record NetworkEdge(String id, String source, String target, String kind, 
         if (id == null) id = record + ":" + kind + ":" + source + ":" + target;
         accordingTo = List.copyOf(accordingTo);
         footnotes = List.copyOf(footnotes);
+        footnoteRefs = footnoteRefs == null ? List.of() : List.copyOf(footnoteRefs);
         sections = List.copyOf(sections);
         if (from != null && until != null && until.isBefore(from)) {
             throw new IllegalArgumentException("edge " + id + " ends before it starts");

@@ -293,6 +293,7 @@ public final class NetworkExporter {
             d.put("contested", e.contested());
             d.put("accordingTo", e.accordingTo());
             d.put("footnotes", e.footnotes());
+            d.put("footnoteRefs", e.footnoteRefs());
             d.put("sections", e.sections());
             d.put("record", e.record());
             d.put("label", e.label());

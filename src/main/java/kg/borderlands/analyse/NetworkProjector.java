@@ -146,7 +146,7 @@ public final class NetworkProjector {
             }
             List<String> according = sorted(accordingTo.getOrDefault(t, List.of()));
             add(edges, new NetworkEdge(null, s, o, kind, !symmetric.contains(kind), date(b.get("from")),
-                    date(b.get("until")), !according.isEmpty(), according, cites.footnotes(t), cites.sections(t), t,
+                    date(b.get("until")), !according.isEmpty(), according, cites.footnotes(t), cites.footnoteRefs(t), cites.sections(t), t,
                     kind, text(b.get("label"))));
         });
     }
@@ -181,7 +181,7 @@ public final class NetworkProjector {
         }
         if (who.equals(whom)) return;
         add(edges, new NetworkEdge(null, who, whom, kind, true, date(b.get("from")), date(b.get("until")), false,
-                List.of(), cites.footnotes(c), cites.sections(c), c, local(b.get("t")), text(b.get("label"))));
+                List.of(), cites.footnotes(c), cites.footnoteRefs(c), cites.sections(c), c, local(b.get("t")), text(b.get("label"))));
     }
 
     private record Participation(String agent, String role, List<String> accordingTo) {}
@@ -272,7 +272,7 @@ public final class NetworkProjector {
         private void edge(String kind, String a, String b, boolean directed) {
             if (a.equals(b)) return;
             add(edges, new NetworkEdge(null, a, b, kind, directed, span[0], span[1], !accordingTo.isEmpty(), accordingTo,
-                    cites.footnotes(event), cites.sections(event), event, type, label));
+                    cites.footnotes(event), cites.footnoteRefs(event), cites.sections(event), event, type, label));
         }
     }
 
@@ -282,9 +282,13 @@ public final class NetworkProjector {
 
     // ---- citations ----
 
-    private record Citations(Map<String, Set<Integer>> fns, Map<String, Set<String>> secs) {
+    private record Citations(Map<String, Set<Integer>> fns, Map<String, Set<FootnoteRef>> refs, Map<String, Set<String>> secs) {
         List<Integer> footnotes(String record) {
             return List.copyOf(fns.getOrDefault(record, Set.of()));
+        }
+
+        List<FootnoteRef> footnoteRefs(String record) {
+            return List.copyOf(refs.getOrDefault(record, Set.of()));
         }
 
         List<String> sections(String record) {
@@ -295,12 +299,17 @@ public final class NetworkProjector {
     private Citations readCitations() {
         Map<String, Set<Integer>> fns = new HashMap<>();
         Map<String, Set<String>> secs = new HashMap<>();
-        select("SELECT ?r ?n WHERE { ?r blk:citedFootnote ?f . ?f blk:number ?n }",
-                b -> fns.computeIfAbsent(id(b.get("r")), k -> new TreeSet<>()).add(Integer.valueOf(b.get("n").getLiteralLexicalForm())));
+        Map<String, Set<FootnoteRef>> refs = new HashMap<>();
+        select("SELECT ?r ?f ?n WHERE { ?r blk:citedFootnote ?f . ?f blk:number ?n }", b -> {
+            int n = Integer.parseInt(b.get("n").getLiteralLexicalForm());
+            fns.computeIfAbsent(id(b.get("r")), k -> new TreeSet<>()).add(n);
+            String f = b.get("f").isURI() && b.get("f").getURI().startsWith(Vocab.ID) ? b.get("f").getURI().substring(Vocab.ID.length()) : null;
+            if (f != null) refs.computeIfAbsent(id(b.get("r")), k -> new TreeSet<>(FootnoteRef.ORDER)).add(new FootnoteRef(f, n));
+        });
         select("SELECT ?r ?n WHERE { ?r blk:citedSection ?s . ?s blk:number ?n }",
                 b -> secs.computeIfAbsent(id(b.get("r")), k -> new TreeSet<>(NetworkProjector::compareSections))
                         .add(b.get("n").getLiteralLexicalForm()));
-        return new Citations(fns, secs);
+        return new Citations(fns, refs, secs);
     }
 
     /** Orders section numbers as the report does: summary, findings, then I, I.A, II… */

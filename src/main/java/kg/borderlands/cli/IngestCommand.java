@@ -117,7 +117,8 @@ public final class IngestCommand implements Callable<Integer> {
                 String former = null;
                 if (Files.isRegularFile(descriptor)) former = SourceDescriptor.read(descriptor).formerIris();
                 SourceDescriptorWriter.write(descriptor, source, work, report.getFileName().toString(),
-                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)), former);
+                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)), former,
+                        ReportIds.citedAs(text).stream().toList());
             }
         } catch (IOException e) {
             return fail(err, "cannot write to " + target + ": " + reason(e));

@@ -143,6 +143,12 @@ public final class RdfMapper {
         Kind kind = r.kind();
         Records.DataRecord rec = r.record();
         model = claims.isContested(rec.id()) ? claimed : data;
+        if (kind == Kind.WORKS && !records.canonicalWork(rec.id()).equals(rec.id())) {
+            // a cited work that is a source of the corpus (its descriptor's citedAs): one entity, the source's
+            // own work; the cited id stays a pointer the Linked Data surface answers with a permanent redirect
+            model.createResource(Vocab.ID + rec.id()).addProperty(DCTerms.isReplacedBy, res(rec.id()));
+            return;
+        }
         Resource s = model.createResource(Vocab.ID + r.key());
         SourceDescriptor source = unit == null ? null : records.descriptors().get(unit);
         if (r.scoped() && source != null && source.keepsUnscopedIris()) {
@@ -460,8 +466,13 @@ public final class RdfMapper {
         return r;
     }
 
-    /** A reference written in this unit: its own apparatus first, then the unscoped records (RecordSet). */
+    /**
+     * A reference written in this unit: its own apparatus first, then the unscoped records (RecordSet); a work
+     * cited by an id a source's descriptor lists in {@code citedAs} is that source's work.
+     */
     private Resource res(String id) {
+        String work = records.canonicalWork(id);
+        if (!work.equals(id)) return model.createResource(Vocab.ID + work);   // a source's work (never scoped)
         LocatedRecord target = records.resolve(unit, id);
         return model.createResource(Vocab.ID + (target == null ? id : target.key()));
     }

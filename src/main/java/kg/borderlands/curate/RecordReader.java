@@ -57,10 +57,11 @@ public final class RecordReader {
     public List<LocatedRecord> readAll(Path dataDir, List<SourceUnit> units) throws IOException, CurationException {
         List<LocatedRecord> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        java.util.function.Function<Path, SourceUnit> unitOf = SourceUnits.lookup(units);
         for (Path file : dataFiles(dataDir)) {
             if (SourceUnits.isDescriptor(dataDir, file)) continue;
             try {
-                out.addAll(readFile(file, SourceUnits.unitOf(units, file).id(), problems));
+                out.addAll(readFile(file, unitOf.apply(file).id(), problems));
             } catch (CurationException e) {
                 problems.addAll(e.problems());
             }

@@ -28,6 +28,8 @@ public final class RecordSet {
     private final Map<String, Records.Paragraph> paragraphsBySection = new HashMap<>();
     private final Map<String, String> unitByWork = new HashMap<>();
     private final Map<String, SourceDescriptor> descriptors = new LinkedHashMap<>();
+    /** A source's work by the ids other sources cite it by ({@code citedAs}). */
+    private final Map<String, String> workByCitedId = new HashMap<>();
 
     /** A record set of one unscoped unit, or of records read without descriptors (tools, tests). */
     public RecordSet(List<LocatedRecord> records) {
@@ -40,6 +42,10 @@ public final class RecordSet {
             if (!u.isSource()) continue;
             descriptors.put(u.id(), u.descriptor());
             unitByWork.putIfAbsent(u.descriptor().work(), u.id());
+            for (String c : u.descriptor().citedAs()) {
+                workByCitedId.putIfAbsent(c, u.descriptor().work());
+                unitByWork.putIfAbsent(c, u.id());
+            }
         }
         for (LocatedRecord r : records) {
             String key = r.key();
@@ -80,6 +86,15 @@ public final class RecordSet {
             if (own != null) return own;
         }
         return byKey.get(id);
+    }
+
+    /**
+     * The works id a reference to {@code id} stands for: the work of the source whose descriptor lists {@code id}
+     * in {@code citedAs} (a citation of Asia Report N°354 as {@code work-icg-report-354} is a citation of the source
+     * {@code icg-asia-354}'s work), else {@code id} itself.
+     */
+    public String canonicalWork(String id) {
+        return workByCitedId.getOrDefault(id, id);
     }
 
     /** The units (source ids; the empty string for the shared unit) whose files hold a record with this key. */

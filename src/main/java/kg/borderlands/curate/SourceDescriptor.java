@@ -15,10 +15,23 @@ import java.util.List;
  * units"): the unit's id, the work id of the document it holds, and where its apparatus was ingested from (the
  * Markdown file's name and SHA-256, the ingest format). {@code formerIris: unscoped} marks a source whose apparatus
  * was published before issue #11 at unscoped IRIs ({@code …/id/fn-25}); they are kept as redirects.
+ * {@code citedAs} lists the works ids other documents' citations give this document ({@code work-icg-report-354}
+ * for Asia Report N°354, the id ingest gives a citation of a numbered Crisis Group report): a citation by such an
+ * id is a citation of this source's own work, and the cited works record's IRI redirects to it.
  */
 public record SourceDescriptor(@JsonProperty(required = true) String id,
                                @JsonProperty(required = true) String work,
-                               String file, String sha256, String ingestedWith, String formerIris) {
+                               String file, String sha256, String ingestedWith, String formerIris,
+                               List<String> citedAs) {
+    public SourceDescriptor {
+        citedAs = citedAs == null ? List.of() : List.copyOf(citedAs);
+    }
+
+    /** A descriptor without {@code citedAs}. */
+    public SourceDescriptor(String id, String work, String file, String sha256, String ingestedWith, String formerIris) {
+        this(id, work, file, sha256, ingestedWith, formerIris, List.of());
+    }
+
     /** The one value of {@code formerIris}. */
     public static final String UNSCOPED = "unscoped";
 
@@ -48,6 +61,12 @@ public record SourceDescriptor(@JsonProperty(required = true) String id,
         }
         if (!d.id().matches("^[a-z0-9]+(-[a-z0-9]+)*$") || !d.work().matches("^[a-z0-9]+(-[a-z0-9]+)*$")) {
             throw problem(file, 0, "source id and work must be lowercase letters, digits and single hyphens");
+        }
+        for (String c : d.citedAs()) {
+            if (c == null || !c.matches("^[a-z0-9]+(-[a-z0-9]+)*$") || c.equals(d.work())) {
+                throw problem(file, 0, "citedAs '" + c + "' must be a works id (lowercase letters, digits and single "
+                        + "hyphens) other than the source's own work");
+            }
         }
         if (d.sha256() != null && !d.sha256().matches("^[0-9a-f]{64}$")) {
             throw problem(file, 0, "sha256 must be 64 lowercase hex digits");

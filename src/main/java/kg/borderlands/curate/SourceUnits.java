@@ -44,15 +44,43 @@ public final class SourceUnits {
                 }
             }
         }
+        // a works id names one document: a source's work, or another source's citedAs, never both nor twice
+        java.util.Map<String, String> named = new java.util.HashMap<>();
+        for (SourceUnit u : units) if (u.isSource()) named.putIfAbsent(u.descriptor().work(), u.id());
+        for (SourceUnit u : units) {
+            if (!u.isSource()) continue;
+            for (String c : u.descriptor().citedAs()) {
+                String other = named.putIfAbsent(c, u.id());
+                if (other != null) {
+                    problems.add(new Problem(Problem.SYNTAX, u.dir().resolve(DESCRIPTOR), 0, 0, null, "citedAs '" + c
+                            + "' already names the work of source " + other + "; a works id names one document"));
+                }
+            }
+        }
         if (!problems.isEmpty()) throw new CurationException(problems);
         return units;
     }
 
     /** The unit a data file belongs to (the deepest unit directory containing it). */
     public static SourceUnit unitOf(List<SourceUnit> units, Path file) {
-        SourceUnit best = units.get(0);
-        for (SourceUnit u : units) if (u.isSource() && file.startsWith(u.dir())) best = u;
-        return best;
+        return lookup(units).apply(file);
+    }
+
+    /**
+     * The unit of a data file, by its directories: a lookup to use for many files (a linear scan of the units per
+     * file would cost files × units, 34 million path comparisons for a corpus of 1,000 sources).
+     */
+    public static java.util.function.Function<Path, SourceUnit> lookup(List<SourceUnit> units) {
+        SourceUnit shared = units.get(0);
+        java.util.Map<Path, SourceUnit> byDir = new java.util.HashMap<>();
+        for (SourceUnit u : units) if (u.isSource()) byDir.put(u.dir(), u);
+        return file -> {
+            for (Path p = file.getParent(); p != null; p = p.getParent()) {
+                SourceUnit u = byDir.get(p);
+                if (u != null) return u;          // the deepest source directory holding the file
+            }
+            return shared;
+        };
     }
 
     /** True for a source descriptor file (not a record file). */

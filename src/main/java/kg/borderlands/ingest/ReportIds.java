@@ -23,17 +23,31 @@ public final class ReportIds {
 
     /** The id derived from the first series line before the table of contents or first section, if any. */
     public static Optional<String> derive(String markdown) {
+        return seriesLine(markdown).map(m -> {
+            String region = REGIONS.get(m.group(1).toLowerCase(Locale.ROOT).split(" ")[0]);
+            String kind = m.group(2).equals("Briefing") ? "briefing-" : "";
+            return "icg-" + region + "-" + kind + Integer.parseInt(m.group(3));
+        });
+    }
+
+    /**
+     * The works id another report's citation of this one gets from ingest ({@code Asia Report N°354} →
+     * {@code work-icg-report-354}, the rule of {@link WorkResolver}), from the same series line, if any: the
+     * descriptor's {@code citedAs}.
+     */
+    public static Optional<String> citedAs(String markdown) {
+        return seriesLine(markdown).map(m -> WorkResolver.seriesId(m.group(2).equals("Briefing") ? "briefing" : "report",
+                m.group(3)));
+    }
+
+    private static Optional<Matcher> seriesLine(String markdown) {
         int seen = 0;
         for (String raw : markdown.split("\\R")) {
             String line = raw.strip();
             if (line.isEmpty()) continue;
             if (++seen > 40 || line.matches("(?i)^#*\\s*(table of )?contents$")) break;
             Matcher m = SERIES.matcher(line);
-            if (m.find()) {
-                String region = REGIONS.get(m.group(1).toLowerCase(Locale.ROOT).split(" ")[0]);
-                String kind = m.group(2).equals("Briefing") ? "briefing-" : "";
-                return Optional.of("icg-" + region + "-" + kind + Integer.parseInt(m.group(3)));
-            }
+            if (m.find()) return Optional.of(m);
         }
         return Optional.empty();
     }

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * Writes a source unit's descriptor {@code source.yaml} (docs/data-format.md "Source units"): the source id, the
- * report's works id, the Markdown file's name and SHA-256 and the ingest format. A {@code formerIris} value of an
+ * report's works id, the Markdown file's name and SHA-256, the ingest format and the works id a citation of a
+ * numbered Crisis Group report gets ({@code citedAs}, from its series line). A {@code formerIris} value of an
  * existing descriptor is curators' knowledge (the source's apparatus was published at unscoped IRIs) and is kept.
  * Deterministic: the same inputs give the same bytes (no date is written, so that a re-run changes nothing).
  */
@@ -20,6 +21,12 @@ public final class SourceDescriptorWriter {
 
     public static void write(Path file, String sourceId, String workId, String markdownName, String sha256,
                              String formerIris) throws IOException {
+        write(file, sourceId, workId, markdownName, sha256, formerIris, java.util.List.of());
+    }
+
+    /** As above, with the works ids other reports' citations give this one ({@code citedAs}, may be empty). */
+    public static void write(Path file, String sourceId, String workId, String markdownName, String sha256,
+                             String formerIris, java.util.List<String> citedAs) throws IOException {
         Objects.requireNonNull(file, "file");
         StringBuilder sb = new StringBuilder();
         sb.append("# Source unit descriptor (docs/data-format.md \"Source units\"); written by ingest, formerIris kept by hand.\n");
@@ -29,6 +36,7 @@ public final class SourceDescriptorWriter {
         sb.append("sha256: \"").append(sha256).append("\"\n");
         sb.append("ingestedWith: \"").append(INGESTED_WITH).append("\"\n");
         if (formerIris != null) sb.append("formerIris: ").append(formerIris).append('\n');
+        if (!citedAs.isEmpty()) sb.append("citedAs: [").append(String.join(", ", citedAs)).append("]\n");
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);

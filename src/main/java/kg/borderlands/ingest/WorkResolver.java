@@ -68,6 +68,15 @@ public final class WorkResolver {
         return id;
     }
 
+    /**
+     * The id of a numbered Crisis Group publication as a citation names it ({@code work-icg-report-327}); also the
+     * {@code citedAs} of an ingested report's descriptor ({@link ReportIds#citedAs}), so that a citation of a
+     * report in the corpus is a citation of that source's work.
+     */
+    static String seriesId(String series, String number) {
+        return "work-icg-" + series + "-" + Integer.parseInt(number);
+    }
+
     /** The id of a full citation (see docs/ingest.md, "Ids"). */
     static String id(Citation.Full f) {
         String dated = f.date() == null ? "" : "-" + f.date();
@@ -77,7 +86,7 @@ public final class WorkResolver {
                 case COMMENTARY -> "commentary";
                 default -> "report";
             };
-            if (f.seriesNumber() != null) return "work-icg-" + series + "-" + f.seriesNumber();
+            if (f.seriesNumber() != null) return seriesId(series, f.seriesNumber());
             return Slugs.withTitle("work-icg-" + series + dated, f.title());
         }
         String by;

@@ -76,8 +76,9 @@ public final class BuildUnits {
         Map<SourceUnit, List<Path>> files = new LinkedHashMap<>();
         Map<SourceUnit, Path> descriptors = new LinkedHashMap<>();
         units.forEach(u -> files.put(u, new ArrayList<>()));
+        java.util.function.Function<Path, SourceUnit> unitOf = kg.borderlands.curate.SourceUnits.lookup(units);
         for (Path f : RecordReader.dataFiles(dataDir)) {
-            SourceUnit u = kg.borderlands.curate.SourceUnits.unitOf(units, f);
+            SourceUnit u = unitOf.apply(f);
             if (kg.borderlands.curate.SourceUnits.isDescriptor(dataDir, f)) descriptors.put(u, f);
             else files.get(u).add(f);
         }

@@ -168,7 +168,9 @@ final class UnitBuilder {
     private static List<String> foreignCitations(RecordSet set, List<LocatedRecord> own) {
         java.util.TreeSet<String> out = new java.util.TreeSet<>();
         for (LocatedRecord r : own) {
-            if (r.record() instanceof Records.Footnote f) f.cites().stream().filter(id -> set.resolve(r.unit(), id) == null).forEach(out::add);
+            // a work cited by another source's citedAs id is that source's work (RecordSet#canonicalWork)
+            if (r.record() instanceof Records.Footnote f) f.cites().stream().map(set::canonicalWork)
+                    .filter(id -> set.resolve(r.unit(), id) == null).forEach(out::add);
             if (r.record() instanceof Records.Section s && s.report() != null && set.resolve(r.unit(), s.report()) == null) out.add(s.report());
         }
         return List.copyOf(out);

@@ -161,10 +161,16 @@ public final class UnitPipeline {
         if (coAsserted.isEmpty()) return;
         Map<String, Map<String, LocatedRecord>> byUnit = new LinkedHashMap<>();
         RecordReader reader = new RecordReader();
+        // linear in the corpus: the units involved, found once (not a scan of every list per unit), and only the
+        // co-asserted records kept (not every record of every unit that shares one work)
+        java.util.Set<String> involved = new java.util.HashSet<>();
+        coAsserted.values().forEach(involved::addAll);
         for (BuildUnits.Unit u : units.sources()) {
-            if (coAsserted.values().stream().noneMatch(l -> l.contains(u.id()))) continue;
+            if (!involved.contains(u.id())) continue;
             Map<String, LocatedRecord> records = new LinkedHashMap<>();
-            for (LocatedRecord r : reader.readFiles(u.records(), u.source())) records.putIfAbsent(r.key(), r);
+            for (LocatedRecord r : reader.readFiles(u.records(), u.source())) {
+                if (coAsserted.containsKey(r.key())) records.putIfAbsent(r.key(), r);
+            }
             byUnit.put(u.id(), records);
         }
         List<Problem> problems = new ArrayList<>();

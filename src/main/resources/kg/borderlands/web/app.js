@@ -114,13 +114,16 @@
     return h('a', {class: 'rec', href: (ref.kind === 'actor' ? '#/actor/' : '#/entity/') + encodeURIComponent(ref.id),
       title: ref.type || ref.kind}, ref.label);
   }
-  /** "§ II.B ¶4, fn 22": cited sections with their paragraphs, then the footnotes. */
+  /**
+   * "§ II.B ¶4, fn 22": cited sections with their paragraphs, then the footnotes, each linked to its own IRI inside
+   * its source's space ({id: "icg-asia-354/fn-22", number: 22}, as the API and the network give them).
+   */
   function footnoteLinks(fns, sections) {
     const span = h('span', {class: 'fn'});
     if (sections && sections.length) {
       span.appendChild(h('span', {class: 'muted'}, '§ ' + sections.join('; ') + ((fns || []).length ? ', ' : '')));
     }
-    for (const n of fns || []) span.appendChild(h('a', {href: '/id/fn-' + n, target: '_blank', title: 'footnote ' + n}, 'fn ' + n));
+    for (const f of fns || []) span.appendChild(h('a', {href: '/id/' + f.id, target: '_blank', title: 'footnote ' + f.id}, 'fn ' + f.number));
     return span;
   }
   function dates(from, until) {
@@ -280,7 +283,7 @@
             ' attested from ' + t.attestedFrom) : null, ' ',
           t.contested ? h('span', {class: 'contested', title: 'asserted only by ' + t.accordingTo.map(a => a.label).join(', ')},
             'contested: according to ' + t.accordingTo.map(a => a.label).join(', ')) : null,
-          footnoteLinks(t.footnotes, t.sections), h('span', {class: 'note'}));
+          footnoteLinks(t.footnoteRefs, t.sections), h('span', {class: 'note'}));
         ul.appendChild(li);
       }
       panel.appendChild(ul);
@@ -291,7 +294,7 @@
       panel.appendChild(h('h4', null, 'Events'));
       panel.appendChild(h('ul', {id: 'events'}, v.events.map(e => h('li', null,
         h('span', {class: 'dates'}, (e.date || '') + ' '), recLink(e.event),
-        h('span', {class: 'muted'}, ' — ' + e.roles.map(r => r.label).join(', ')), footnoteLinks(e.footnotes),
+        h('span', {class: 'muted'}, ' — ' + e.roles.map(r => r.label).join(', ')), footnoteLinks(e.footnoteRefs),
         ' ', h('a', {class: 'fn', href: '/explorer/atlas.html#/time?event=' + encodeURIComponent(e.event.id), title: 'show on the timeline and map'}, 'timeline/map')))));
     }
     if (v.figures.length) {
@@ -299,7 +302,7 @@
       panel.appendChild(h('ul', null, v.figures.map(f => h('li', null,
         h('strong', null, (f.qualifier && f.qualifier.label !== 'exact' ? f.qualifier.label + ' ' : '') + f.value
           + (f.valueMax ? '–' + f.valueMax : '') + (f.unit ? ' ' + f.unit.label : '')), ' ',
-        recLink(f.figure), f.event ? h('span', {class: 'muted'}, ' · ') : null, recLink(f.event), footnoteLinks(f.footnotes)))));
+        recLink(f.figure), f.event ? h('span', {class: 'muted'}, ' · ') : null, recLink(f.event), footnoteLinks(f.footnoteRefs)))));
     }
     if (v.facts.length) {
       panel.appendChild(h('h4', null, 'Statements'));
@@ -352,7 +355,7 @@
     panel.appendChild(h('div', {class: 'meta'}, src.data('label') + (d.directed ? ' → ' : ' — ') + tgt.data('label')));
     panel.appendChild(h('ul', {id: 'bundle'}, d.records.map(r => h('li', null, recLink({id: r.record, label: r.label, kind: 'record'}),
       dates(r.from, r.until), ' ', r.contested ? h('span', {class: 'contested'}, 'contested: according to ' + (r.accordingTo || []).join(', ')) : null,
-      footnoteLinks(r.footnotes, r.sections)))));
+      footnoteLinks(r.footnoteRefs, r.sections)))));
     panel.appendChild(h('div', {class: 'actions'}, h('a', {href: '#/actor/' + encodeURIComponent(d.source)}, src.data('label')),
       h('a', {href: '#/actor/' + encodeURIComponent(d.target)}, tgt.data('label'))));
   }
@@ -366,7 +369,7 @@
   function claimItem(c) {
     const li = h('li', null, h('span', {class: 'claim-type'}, c.type ? c.type.label : 'claim'), recLink({id: c.id, label: c.label, kind: 'claim'}),
       h('div', {class: 'meta'}, (c.date ? c.date + ' · ' : '') + 'by ', ...joinRefs(c.claimants),
-        c.accused.length ? ' · about ' : '', ...joinRefs(c.accused), footnoteLinks(c.footnotes, c.sections)),
+        c.accused.length ? ' · about ' : '', ...joinRefs(c.accused), footnoteLinks(c.footnoteRefs, c.sections)),
       c.quote ? h('blockquote', null, '“' + c.quote + '”') : null);
     if (c.responses && c.responses.length) li.appendChild(h('ul', {class: 'responses'}, c.responses.map(claimItem)));
     return li;
@@ -454,7 +457,7 @@
         const arrow = rel.direction === 'FORWARD' ? '→' : rel.direction === 'BACKWARD' ? '←' : '↔';
         div.appendChild(h('div', {class: 'rel'}, h('span', {class: 'chip', style: 'background:' + kindColour(e.kind)}, kindLabel(e.kind)),
           arrow + ' ', recLink({id: e.record, label: e.label, kind: 'record'}), dates(e.from, e.until),
-          e.contested ? h('span', {class: 'contested'}, ' contested') : null, footnoteLinks(e.footnotes, e.sections)));
+          e.contested ? h('span', {class: 'contested'}, ' contested') : null, footnoteLinks(e.footnoteRefs, e.sections)));
       }
       box.appendChild(div);
     });

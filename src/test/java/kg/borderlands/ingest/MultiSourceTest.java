@@ -158,6 +158,55 @@ class MultiSourceTest {
     }
 
     @Test
+    void footnoteLinksOfTheWebLayerAreScopedByTheirSource() {
+        // the co-asserted tie cites N°354's fn 32 and the fixture's fn 2: the network and the entity views link
+        // each footnote to its own IRI, read from the data (a bare "/id/fn-2" would be N°354's fn 2)
+        List<kg.borderlands.analyse.FootnoteRef> expected = List.of(
+                new kg.borderlands.analyse.FootnoteRef(T9001 + "/fn-2", 2), new kg.borderlands.analyse.FootnoteRef(N354 + "/fn-32", 32));
+        kg.borderlands.analyse.NetworkEdge edge = new kg.borderlands.analyse.NetworkProjector(ds.asDatasetGraph()).project().edges()
+                .stream().filter(e -> e.record().equals("tie-ttp-allegiance-afghan-taliban")).findFirst().orElseThrow();
+        assertEquals(expected, edge.footnoteRefs());
+        assertEquals(List.of(2, 32), edge.footnotes());
+        kg.borderlands.serve.ld.EntityView ttp = new kg.borderlands.serve.ld.EntityDescriber(
+                kg.borderlands.serve.ld.Snapshot.of(graphs.data(), graphs.inferred(), graphs.ontology())).describe("ttp").orElseThrow();
+        kg.borderlands.serve.ld.EntityView.TieView tie = ttp.outgoingTies().stream()
+                .filter(t -> t.id().equals("tie-ttp-allegiance-afghan-taliban")).findFirst().orElseThrow();
+        assertEquals(expected, tie.footnoteRefs());
+        String page = kg.borderlands.serve.ld.EntityPage.render(ttp);
+        assertTrue(page.contains("<a href=\"/id/" + T9001 + "/fn-2\""), "the fixture's fn 2 links inside its source");
+        assertTrue(page.contains("<a href=\"/id/" + N354 + "/fn-32\""), "N°354's fn 32 links inside its source");
+        assertFalse(page.contains("href=\"/id/fn-"), "no unscoped footnote link");
+    }
+
+    @Test
+    void aReportCitedByAnotherSourceIsThatSourcesOwnWork() {
+        // the fixture's fn 1 cites "Crisis Group Asia Report N°354": ingest names that citation work-icg-report-354,
+        // the id N°354's descriptor lists in citedAs; in the graph it is one entity, N°354's own work
+        assertEquals(List.of(ID + N354), select("<" + ID + T9001 + "/fn-1> blk:cites ?w", "w"));
+        assertEquals(List.of(ID + N354), select("bkr:work-icg-report-354 dct:isReplacedBy ?w", "w"));
+        // the cited id is a redirect pointer only: not a second Work, no label of its own
+        assertEquals(List.of(), select("bkr:work-icg-report-354 ?p ?o FILTER(?p != dct:isReplacedBy)", "p"));
+        assertEquals(List.of(), select("?w a blk:Work ; dct:identifier \"work-icg-report-354\"", "w"));
+        // and N°354's work is what both sources' citations and provenance point at
+        assertTrue(select("?fn blk:cites bkr:" + N354, "fn").contains(ID + T9001 + "/fn-1"));
+    }
+
+    @Test
+    void citedAsMayNameOnlyOneDocument(@TempDir Path tmp) throws Exception {
+        Path d = tmp.resolve("data");
+        TestProject.copyTree(data, d);
+        Path descriptor = d.resolve("sources").resolve(T9001).resolve("source.yaml");
+        // the fixture claiming to be cited as N°354 too, and as its own work
+        Files.writeString(descriptor, Files.readString(descriptor) + "citedAs: [work-icg-report-354]\n");
+        CurationException e = assertThrows(CurationException.class, () -> SourceUnits.of(d));
+        assertTrue(e.getMessage().contains("citedAs 'work-icg-report-354' already names the work of source " + N354),
+                e.getMessage());
+        Files.writeString(descriptor, Files.readString(descriptor).replace("citedAs: [work-icg-report-354]", "citedAs: [" + T9001 + "]"));
+        e = assertThrows(CurationException.class, () -> SourceUnits.of(d));
+        assertTrue(e.getMessage().contains("other than the source's own work"), e.getMessage());
+    }
+
+    @Test
     void aSourceCannotReferToAnotherSourcesRecordsAndCoAssertionsMustAgree(@TempDir Path tmp) throws Exception {
         Path d = tmp.resolve("data");
         TestProject.copyTree(data, d);

@@ -64,6 +64,8 @@ class RealReportTest {
         assertTrue(d.contains("work: icg-asia-354\n"), d);
         assertTrue(d.contains("file: \"crisis-group-asia-report-354.md\"\n"), d);
         assertTrue(d.contains("formerIris: unscoped\n"), d);
+        // the id ingest gives a citation of "Asia Report N°354" (WorkResolver), from the series line: one entity
+        assertTrue(d.contains("citedAs: [work-icg-report-354]\n"), d);
         // the checksum is the report's, computed here independently of ingest
         Path report = root.resolve("../shared/seeds/crisis-group-asia-report-354.md").normalize();
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")

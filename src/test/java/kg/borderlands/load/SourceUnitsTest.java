@@ -56,6 +56,11 @@ class SourceUnitsTest {
         assertEquals(List.of(tmp.resolve("sources/b-report/report/sections.yaml"), tmp.resolve("sources/b-report/ties/t.yaml")),
                 b.records());
         assertEquals(3, b.files().size());
+        // the unit of a file, by its directories (a lookup, not a scan of every unit per file)
+        assertEquals("b-report", kg.borderlands.curate.SourceUnits.unitOf(units.curateUnits(), tmp.resolve("sources/b-report/ties/t.yaml")).id());
+        assertEquals("a-report", kg.borderlands.curate.SourceUnits.lookup(units.curateUnits()).apply(tmp.resolve("sources/a-report/report/sections.yaml")).id());
+        assertNull(kg.borderlands.curate.SourceUnits.unitOf(units.curateUnits(), tmp.resolve("actors/a.yaml")).id());
+        assertNull(kg.borderlands.curate.SourceUnits.unitOf(units.curateUnits(), tmp.resolve("sources/c-report-not-a-unit/x.yaml")).id());
         // shared records name the source they cite (work:): every source's apparatus is their context
         assertEquals(List.of(tmp.resolve("sources/a-report/source.yaml"), tmp.resolve("sources/a-report/report/sections.yaml"),
                 tmp.resolve("sources/b-report/source.yaml"), tmp.resolve("sources/b-report/report/sections.yaml")),

@@ -206,7 +206,7 @@ public final class EntityDescriber {
                 during == null ? null : dateText(during.getPropertyResourceValue(HAS_BEGINNING)),
                 during == null ? null : dateText(during.getPropertyResourceValue(HAS_END)),
                 string(t, blkProp("attestedFrom")), string(t, blkProp("office")), !accordingTo.isEmpty(), accordingTo, string(t, DCTerms.description),
-                footnoteNumbers(t), sectionNumbers(t));
+                footnoteNumbers(t), footnoteRefs(t), sectionNumbers(t));
     }
 
     ClaimView claim(Resource c, int depth) {
@@ -223,12 +223,12 @@ public final class EntityDescriber {
                 refs(c, CLAIMANT), refs(c, ACCUSED), act == null ? null : term(act), stance == null ? null : term(stance),
                 dateText(c.getPropertyResourceValue(DATE)), string(c, EARLIEST), string(c, LATEST),
                 string(c, blkProp("quote")), respondsTo == null ? null : ref(respondsTo), refs(c, blkProp("about")),
-                responses, footnoteNumbers(c), sectionNumbers(c));
+                responses, footnoteNumbers(c), footnoteRefs(c), sectionNumbers(c));
     }
 
     private EventRole eventRole(Resource ev, List<Term> roles) {
         return new EventRole(ref(ev), roles, dateText(ev.getPropertyResourceValue(DATE)), string(ev, EARLIEST),
-                string(ev, LATEST), refs(ev, blkProp("place")), footnoteNumbers(ev));
+                string(ev, LATEST), refs(ev, blkProp("place")), footnoteNumbers(ev), footnoteRefs(ev));
     }
 
     private FigureView figure(Resource f) {
@@ -238,7 +238,7 @@ public final class EntityDescriber {
         return new FigureView(ref(f), string(f, blkProp("measure")), string(f, blkProp("value")),
                 string(f, blkProp("valueMax")), qualifier == null ? null : term(qualifier), unit == null ? null : term(unit),
                 event == null ? null : ref(event), dateText(f.getPropertyResourceValue(PERIOD)), refs(f, REPORTED_BY),
-                footnoteNumbers(f));
+                footnoteNumbers(f), footnoteRefs(f));
     }
 
     private List<SourceView> sources(Resource r) {
@@ -371,6 +371,18 @@ public final class EntityDescriber {
             if (n != null) out.add(n);
         }
         out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    /** The cited footnotes as link targets: their ids (inside their source's space) and numbers. */
+    private static List<kg.borderlands.analyse.FootnoteRef> footnoteRefs(Resource r) {
+        List<kg.borderlands.analyse.FootnoteRef> out = new ArrayList<>();
+        for (Resource fn : cited(r, CITED_FOOTNOTE)) {
+            Integer n = footnoteNumber(fn);
+            String id = Snapshot.idOf(fn);
+            if (n != null && id != null) out.add(new kg.borderlands.analyse.FootnoteRef(id, n));
+        }
+        out.sort(kg.borderlands.analyse.FootnoteRef.ORDER);
         return out;
     }
 

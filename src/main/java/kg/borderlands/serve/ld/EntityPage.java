@@ -103,7 +103,7 @@ public final class EntityPage {
                 h.raw("<span class=\"contested\" title=\"asserted only by these actors\">contested</span> according to ")
                         .raw(refs(t.accordingTo()));
             }
-            h.raw("</td><td class=\"fn\">").raw(footnotes(t.footnotes(), t.sections())).raw("</td><td>")
+            h.raw("</td><td class=\"fn\">").raw(footnotes(t.footnoteRefs(), t.sections())).raw("</td><td>")
                     .link("/id/" + t.id(), "details").raw("</td></tr>");
         }
         h.raw("</table></section>");
@@ -125,7 +125,7 @@ public final class EntityPage {
         if (!c.accused().isEmpty()) h.raw(" · about ").raw(refs(c.accused()));
         if (c.act() != null) h.raw(" · ").text(c.act().label());
         if (c.respondsTo() != null) h.raw(" · answers ").raw(ref(c.respondsTo()));
-        h.raw(" · <span class=\"fn\">").raw(footnotes(c.footnotes(), c.sections())).raw("</span></div>");
+        h.raw(" · <span class=\"fn\">").raw(footnotes(c.footnoteRefs(), c.sections())).raw("</span></div>");
         if (c.quote() != null) h.raw("<blockquote>“").text(c.quote()).raw("”</blockquote>");
         if (!c.responses().isEmpty()) {
             h.raw("<ul>");
@@ -141,7 +141,7 @@ public final class EntityPage {
         for (EventRole e : events) {
             h.raw("<tr><td class=\"dates\">").text(e.date()).raw("</td><td>").raw(ref(e.event())).raw("</td><td>")
                     .text(e.roles().stream().map(Term::label).collect(Collectors.joining(", "))).raw("</td><td>")
-                    .raw(refs(e.places())).raw("</td><td class=\"fn\">").raw(footnotes(e.footnotes(), List.of())).raw("</td></tr>");
+                    .raw(refs(e.places())).raw("</td><td class=\"fn\">").raw(footnotes(e.footnoteRefs(), List.of())).raw("</td></tr>");
         }
         h.raw("</table></section>");
     }
@@ -155,7 +155,7 @@ public final class EntityPage {
             h.raw("<tr><td>").link("/id/" + f.figure().id(), f.measure() == null ? f.figure().label() : f.measure())
                     .raw("</td><td>").text(value).raw("</td><td>").raw(ref(f.event())).raw("</td><td>").text(f.period())
                     .raw("</td><td>").raw(refs(f.reportedBy())).raw("</td><td class=\"fn\">")
-                    .raw(footnotes(f.footnotes(), List.of())).raw("</td></tr>");
+                    .raw(footnotes(f.footnoteRefs(), List.of())).raw("</td></tr>");
         }
         h.raw("</table></section>");
     }
@@ -219,14 +219,18 @@ public final class EntityPage {
         return refs.stream().map(EntityPage::ref).collect(Collectors.joining(", "));
     }
 
-    /** "§ II.B ¶4, fn 22": the cited sections with their paragraphs, then the footnotes. */
-    private static String footnotes(List<Integer> fns, List<String> sections) {
+    /** "§ II.B ¶4, fn 22": the cited sections with their paragraphs, then the footnotes (linked by their ids). */
+    private static String footnotes(List<kg.borderlands.analyse.FootnoteRef> fns, List<String> sections) {
         StringBuilder sb = new StringBuilder();
         if (!sections.isEmpty()) {
             sb.append("<span class=\"meta\">§ ").append(Html.esc(String.join("; ", sections)))
                     .append(fns.isEmpty() ? "" : ",").append("</span> ");
         }
-        for (Integer n : fns) sb.append("<a href=\"/id/fn-").append(n).append("\">fn ").append(n).append("</a>");
+        // each footnote links to its own IRI, inside its source's space (…/id/icg-asia-354/fn-32), read from the data
+        for (kg.borderlands.analyse.FootnoteRef f : fns) {
+            sb.append("<a href=\"/id/").append(Html.esc(f.id())).append("\" title=\"").append(Html.esc(f.id()))
+                    .append("\">fn ").append(f.number()).append("</a>");
+        }
         return sb.toString();
     }
 

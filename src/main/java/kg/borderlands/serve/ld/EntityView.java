@@ -43,21 +43,22 @@ public record EntityView(
     public record TieView(String id, String iri, String label, Term kind, Ref subject, Ref object, Ref other,
                           String direction, String from, String until, String fromText, String untilText,
                           String attestedFrom, String office, boolean contested, List<Ref> accordingTo, String description,
-                          List<Integer> footnotes, List<String> sections) {}
+                          List<Integer> footnotes, List<kg.borderlands.analyse.FootnoteRef> footnoteRefs, List<String> sections) {}
 
     /** A claim (allegation, denial, counter-claim, acknowledgement), with the claims that respond to it. */
     public record ClaimView(String id, String iri, String label, Term type, List<Ref> claimants, List<Ref> accused,
                             Term act, Term stance, String date, String earliest, String latest, String quote,
                             Ref respondsTo, List<Ref> about, List<ClaimView> responses, List<Integer> footnotes,
-                            List<String> sections) {}
+                            List<kg.borderlands.analyse.FootnoteRef> footnoteRefs, List<String> sections) {}
 
     /** An event the entity took part in, with its role(s). */
     public record EventRole(Ref event, List<Term> roles, String date, String earliest, String latest,
-                            List<Ref> places, List<Integer> footnotes) {}
+                            List<Ref> places, List<Integer> footnotes, List<kg.borderlands.analyse.FootnoteRef> footnoteRefs) {}
 
     /** A figure the entity reported. */
     public record FigureView(Ref figure, String measure, String value, String valueMax, Term qualifier, Term unit,
-                             Ref event, String period, List<Ref> reportedBy, List<Integer> footnotes) {}
+                             Ref event, String period, List<Ref> reportedBy, List<Integer> footnotes,
+                             List<kg.borderlands.analyse.FootnoteRef> footnoteRefs) {}
 
     /** A footnote that supports the record, the section it is in, and the works it cites. */
     public record SourceView(int footnote, String id, String iri, SectionRef section, List<WorkRef> works) {}

@@ -32,9 +32,15 @@
     });
   }
   function ids(s) { return s ? s.split(' ').filter(Boolean) : []; }
+  /**
+   * Footnote links from the footnotes' ids as the story queries give them, space-separated paths under /id/ inside
+   * each footnote's source ("icg-asia-354/fn-32"): the link is the id; the text is its local id ("fn 32").
+   */
   function footnotes(fns) {
-    return ids(fns).map(Number).sort((a, b) => a - b)
-      .map(n => h('a', {href: '/id/fn-' + n, class: 'fnlink', title: 'footnote ' + n}, 'fn ' + n));
+    const local = id => id.slice(id.lastIndexOf('/') + 1);
+    const number = id => Number(local(id).replace(/\D+/g, '')) || 0;
+    return ids(fns).sort((a, b) => number(a) - number(b) || (a < b ? -1 : a > b ? 1 : 0))
+      .map(id => h('a', {href: '/id/' + id, class: 'fnlink', title: 'footnote ' + id}, local(id).replace('-', ' ')));
   }
   window.kgdom = {h, clear, getJson, rows, ids, footnotes};
 })();

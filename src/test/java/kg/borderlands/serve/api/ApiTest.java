@@ -129,6 +129,10 @@ class ApiTest {
         assertEquals("blk:Allegiance", allegiance.path("kind").path("name").asText());
         assertEquals("2021-08-17", allegiance.path("from").asText());
         assertEquals(List.of(32), ints(allegiance.path("footnotes")));
+        // and as link targets, inside N°354's space (issue #11)
+        assertEquals("icg-asia-354/fn-32", allegiance.path("footnoteRefs").path(0).path("id").asText());
+        assertEquals(32, allegiance.path("footnoteRefs").path(0).path("number").asInt());
+        assertEquals(1, allegiance.path("footnoteRefs").size());
         assertEquals("outgoing", allegiance.path("direction").asText());
         JsonNode sanctuary = find(e.path("incomingTies"), "id", "tie-afghan-taliban-sanctuary-ttp");
         assertEquals("incoming", sanctuary.path("direction").asText());

@@ -203,9 +203,10 @@ class LinkedDataTest {
         String outgoing = html.substring(out, in);
         assertTrue(outgoing.contains(">allegiance<") && outgoing.contains("Afghan Taliban") && outgoing.contains("2021-08-17"),
                 "allegiance with its date");
-        // footnote numbers link to /id/fn-N, which redirects (301) to N°354's footnote (issue #11)
-        assertTrue(outgoing.contains("href=\"/id/fn-32\""), "allegiance footnote");
-        assertTrue(outgoing.contains("§ II.C ¶1,</span> <a href=\"/id/fn-32\">fn 32</a>"),
+        // footnotes link to their own IRIs, inside N°354's space (issue #11), not to the redirecting /id/fn-N
+        assertTrue(outgoing.contains("href=\"/id/icg-asia-354/fn-32\""), "allegiance footnote");
+        assertFalse(outgoing.contains("href=\"/id/fn-"), "no unscoped footnote link");
+        assertTrue(outgoing.contains("§ II.C ¶1,</span> <a href=\"/id/icg-asia-354/fn-32\" title=\"icg-asia-354/fn-32\">fn 32</a>"),
                 "the allegiance's section, paragraph and footnote read '§ II.C ¶1, fn 32'");
         String incoming = html.substring(in, html.indexOf("</section>", in));
         assertTrue(incoming.contains(">sanctuary<"), "incoming sanctuary");

@@ -106,7 +106,7 @@ class AtlasBrowserTest {
                 By.cssSelector("[data-thread='cl-kabul-pakistan-struck-khost-kunar-paktika']")));
         WebElement denial = thread.findElement(By.cssSelector(".claim-responses [data-claim='cl-ispr-denies-strikes-in-afghanistan']"));
         assertTrue(denial.getText().toLowerCase().contains("denial"), denial.getText());
-        assertFalse(thread.findElements(By.cssSelector("a[href='/id/fn-67']")).isEmpty(), "thread carries its footnote");
+        assertFalse(thread.findElements(By.cssSelector("a[href='/id/icg-asia-354/fn-67']")).isEmpty(), "thread carries its footnote");
         b.js("arguments[0].scrollIntoView({block: 'center'})", thread);
         b.shot("geo-5-claim-thread-khost-strikes");
     }

@@ -110,7 +110,7 @@ class ExplorerBrowserTest {
         assertTrue(text.contains("allegiance") && text.contains("Afghan Taliban"), text);
         assertTrue(text.contains("2021-08-17"), text);
         WebElement fn = allegiance.findElement(By.linkText("fn 32"));
-        assertTrue(fn.getAttribute("href").endsWith("/id/fn-32"));
+        assertTrue(fn.getAttribute("href").endsWith("/id/icg-asia-354/fn-32"), "the footnote's own IRI, in its source");
         assertTrue(text.contains("§ II.C ¶1, fn 32"), "section, paragraph and footnote: " + text);
         assertTrue(allegiance.isDisplayed());
         assertEquals(Boolean.TRUE, js("return explorer.cy().edges().some(e => e.data('kind') === 'Allegiance'"
@@ -166,6 +166,9 @@ class ExplorerBrowserTest {
             assertFalse(rels.isEmpty(), "each hop names its relations");
             assertFalse(hop.findElements(By.cssSelector(".rel .chip")).isEmpty(), "with their kind");
             assertFalse(hop.findElements(By.cssSelector(".rel .fn a")).isEmpty(), "and source footnotes");
+            for (WebElement a : hop.findElements(By.cssSelector(".rel .fn a"))) {
+                assertTrue(a.getAttribute("href").contains("/id/icg-asia-354/fn-"), "footnote linked inside its source: " + a.getAttribute("href"));
+            }
         }
         assertEquals(Boolean.TRUE, js("return explorer.cyPath().nodes('#qatar').length === 1 && explorer.cyPath().nodes('#ttp').length === 1"));
         shot("4-path-qatar-ttp");
