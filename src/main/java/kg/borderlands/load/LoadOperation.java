@@ -89,6 +89,7 @@ public final class LoadOperation {
                 return new Result(true, store.published(), null, -1, -1);
             }
             beforeBuilding.run();
+            HeapExhaustion.watch();
             UnitPipeline pipeline = new UnitPipeline(inputs, store.root(), notice);
             Path previous = force ? null : previousBuild(store);
             BuildManifest previousManifest = previous == null ? null : store.verify(previous);
@@ -100,7 +101,8 @@ public final class LoadOperation {
                 } catch (OutOfMemoryError e) {
                     throw outOfMemory(e);   // an IOException: publish deletes the unfinished build
                 } catch (RuntimeException e) {
-                    if (causedByOutOfMemory(e)) throw outOfMemory(e);   // wrapped by a library on the way
+                    // wrapped, or hidden by a library's clean-up failing after it (HeapExhaustion)
+                    if (HeapExhaustion.explains(e)) throw outOfMemory(e);
                     throw e;
                 }
                 made[0] = o;
@@ -133,11 +135,6 @@ public final class LoadOperation {
         return new StoreException(StoreException.Kind.OUT_OF_MEMORY, "load ran out of memory (Java heap of " + mb
                 + " MB); nothing was published and the store is unchanged; give Java a larger heap, e.g. java -Xmx"
                 + Math.max(1024, ((mb * 2 + 255) / 256) * 256) + "m -jar borderlands-kg.jar load", e);
-    }
-
-    private static boolean causedByOutOfMemory(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof OutOfMemoryError) return true;
-        return false;
     }
 
     /** The published build if it verifies (the base of an incremental build), else null. */

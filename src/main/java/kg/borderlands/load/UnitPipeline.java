@@ -292,15 +292,20 @@ public final class UnitPipeline {
             throws IOException, CurationException {
         DataLoader loader = LoaderFactory.sequentialLoader(dsg, (fmt, args) -> {});
         loader.startBulk();
-        boolean loaded = false;
         try {
             StreamRDF into = defaultGraphAsTriples(loader.stream());
             ontologyQuads(plan.ontology(), into);
             forEachUnit(plan, findings, problems, into);
             loader.finishBulk();
-            loaded = true;
-        } finally {
-            if (!loaded) loader.finishException(new IOException("build stopped"));
+        } catch (Throwable failure) {
+            // the failure is the error, not the clean-up's (an OutOfMemoryError can end the loader's transaction,
+            // and then finishException says "Not in an active transaction")
+            try {
+                loader.finishException(new IOException("build stopped"));
+            } catch (RuntimeException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
         }
     }
 
