@@ -45,13 +45,21 @@ class IncrementalBuildTest {
         String edited = text.substring(0, at) + "  label: \"An edited label for the incremental test\"\n"
                 + text.substring(text.indexOf('\n', at) + 1);
         Files.writeString(ties, edited);
-        StoreManager fresh = rebuildEqualsBuildFromScratch(inputs, store, tmp.resolve("fresh"), "incremental");
+        StoreManager fresh = rebuildEqualsBuildFromScratch(inputs, store, tmp.resolve("fresh"), "incremental",
+                "incremental build: 1 of 3 units changed [s0002]");
+        // the delta carries VoID's sources: both sources' works, each subset its own
+        java.util.Map<String, String> sources = java.util.Map.of(
+                kg.borderlands.curate.RdfMapper.sourceGraph("s0001"), kg.borderlands.Vocab.ID + "icg-asia-354-s0001",
+                kg.borderlands.curate.RdfMapper.sourceGraph("s0002"), kg.borderlands.Vocab.ID + "icg-asia-354-s0002");
+        assertSources(store, sources, "incremental");
 
         // a second edit on top: the same tie becomes a rivalry (its types, inferred types and shortcuts change:
         // VoID's classes, partitions and entities, the network, the usage counts)
         Files.writeString(ties, edited.replaceFirst("type: \"Hostility\"", "type: \"Rivalry\""));
-        StoreManager fresh2 = rebuildEqualsBuildFromScratch(inputs, store, tmp.resolve("fresh2"), "second incremental");
+        StoreManager fresh2 = rebuildEqualsBuildFromScratch(inputs, store, tmp.resolve("fresh2"), "second incremental",
+                "incremental build: 1 of 3 units changed [s0002]");
         assertVoidDiffers(fresh, fresh2);
+        assertSources(store, sources, "second incremental");
 
         // --force: every unit from the cache, through the bulk loader
         LoadOperation.ensure(inputs, store, true, Duration.ZERO, s -> {});
@@ -60,16 +68,87 @@ class IncrementalBuildTest {
     }
 
     /**
-     * Loads {@code store} again after one record of source s0002 changed — an incremental build — then builds the
+     * The VoID description's sources follow the source units (issue #11): the dataset's dct:source names the work
+     * of every source unit, each source graph's subset its own. A source unit added, its work renamed, the unit
+     * removed: each build equals a build from scratch of the same inputs and names the sources the units'
+     * descriptors give. None of the three is an incremental build (a changed set of units is never applied as a
+     * delta, and the descriptors are part of the shared unit's fingerprint): each loads every unit, from the unit
+     * cache, and reads the sources from the source graphs. An incremental build carries them (VoidDelta), checked
+     * by {@link #incrementalAndCachedBuildsEqualABuildFromScratch}.
+     */
+    @Test
+    void voidNamesTheSourcesOfTheBuildAsUnitsComeAndGo() throws Exception {
+        Path root = TestProject.root();
+        Path data = tmp.resolve("corpus");
+        new CorpusGenerator(root.resolve("data"), 2, 1).write(data);
+        Path aside = tmp.resolve("s0002");
+        Files.move(data.resolve("sources/s0002"), aside);
+        ProjectInputs inputs = new ProjectInputs(root.resolve("ontology"), data, root.resolve("queries/qc"));
+        StoreManager store = new StoreManager(tmp.resolve("store"));
+        LoadOperation.ensure(inputs, store, false, Duration.ZERO, s -> {});
+        String s1 = kg.borderlands.Vocab.ID + "icg-asia-354-s0001";
+        String g1 = kg.borderlands.curate.RdfMapper.sourceGraph("s0001");
+        String g2 = kg.borderlands.curate.RdfMapper.sourceGraph("s0002");
+        assertSources(store, java.util.Map.of(g1, s1), "one source");
+
+        // a second source unit
+        TestProject.copyTree(aside, data.resolve("sources/s0002"));
+        rebuildEqualsBuildFromScratch(inputs, store, tmp.resolve("fresh-added"), "unit added", null);
+        assertSources(store, java.util.Map.of(g1, s1, g2, kg.borderlands.Vocab.ID + "icg-asia-354-s0002"), "unit added");
+
+        // its work renamed: descriptor, works record and the sections that name it (a new fingerprint of the
+        // shared unit too, whose records may cite a source by its work: not a delta)
+        String renamed = "synthetic-report-renamed";
+        try (var files = Files.walk(data.resolve("sources/s0002"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                String t = Files.readString(f);
+                String u = t.replace("\"icg-asia-354-s0002\"", "\"" + renamed + "\"")
+                        .replace("work: icg-asia-354-s0002\n", "work: " + renamed + "\n");
+                if (!u.equals(t)) Files.writeString(f, u);
+            }
+        }
+        assertTrue(Files.readString(data.resolve("sources/s0002/source.yaml")).contains("work: " + renamed + "\n"));
+        rebuildEqualsBuildFromScratch(inputs, store, tmp.resolve("fresh-renamed"), "work renamed", null);
+        assertSources(store, java.util.Map.of(g1, s1, g2, kg.borderlands.Vocab.ID + renamed), "work renamed");
+
+        // the unit removed
+        TestProject.deleteTree(data.resolve("sources/s0002"));
+        rebuildEqualsBuildFromScratch(inputs, store, tmp.resolve("fresh-removed"), "unit removed", null);
+        assertSources(store, java.util.Map.of(g1, s1), "unit removed");
+    }
+
+    /** The published VoID graph names exactly these sources: source graph IRI → its work's IRI. */
+    private static void assertSources(StoreManager store, java.util.Map<String, String> bySourceGraph, String what)
+            throws Exception {
+        org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createModelForGraph(voidGraph(store));
+        org.apache.jena.rdf.model.Resource ds = m.getResource(kg.borderlands.link.VoidDescription.DATASET);
+        org.apache.jena.rdf.model.Property sdName = m.createProperty(kg.borderlands.link.VoidDescription.SD + "name");
+        assertEquals(bySourceGraph.values().stream().sorted().toList(), m.listObjectsOfProperty(ds,
+                org.apache.jena.vocabulary.DCTerms.source).mapWith(n -> n.asResource().getURI()).toList().stream()
+                .sorted().toList(), what + ": the dataset's dct:source");
+        java.util.Map<String, String> subsets = new java.util.HashMap<>();
+        for (org.apache.jena.rdf.model.Resource sub : m.listSubjectsWithProperty(sdName).toList()) {
+            List<String> sources = m.listObjectsOfProperty(sub, org.apache.jena.vocabulary.DCTerms.source)
+                    .mapWith(n -> n.asResource().getURI()).toList();
+            assertEquals(1, sources.size(), what + ": one source per subset " + sub);
+            subsets.put(sub.getPropertyResourceValue(sdName).getURI(), sources.get(0));
+        }
+        assertEquals(bySourceGraph, subsets, what + ": each subset's dct:source");
+    }
+
+    /**
+     * Loads {@code store} again after its inputs changed — an incremental build, whose note contains
+     * {@code incrementalNote}, or, when that is null, a build of every unit (no incremental note) — then builds the
      * same inputs from scratch into {@code freshDir}, and checks both give the same database, dump, findings and
      * serving artifacts. Returns the build from scratch.
      */
     private static StoreManager rebuildEqualsBuildFromScratch(ProjectInputs inputs, StoreManager store, Path freshDir,
-                                                              String what) throws Exception {
+                                                              String what, String incrementalNote) throws Exception {
         List<String> notes = new ArrayList<>();
         LoadOperation.Result incremental = LoadOperation.ensure(inputs, store, false, Duration.ZERO, notes::add);
         assertFalse(incremental.reused(), what);
-        assertTrue(notes.stream().anyMatch(n -> n.contains("incremental build: 1 of 3 units changed [s0002]")), notes.toString());
+        if (incrementalNote != null) assertTrue(notes.stream().anyMatch(n -> n.contains(incrementalNote)), notes.toString());
+        else assertTrue(notes.stream().noneMatch(n -> n.contains("incremental build")), notes.toString());
 
         StoreManager fresh = new StoreManager(freshDir);
         LoadOperation.Result full = LoadOperation.ensure(inputs, fresh, false, Duration.ZERO, s -> {});
