@@ -72,14 +72,15 @@ public final class TestProject {
     }
 
     /**
-     * A store built from the project's ontology and {@link #twoSourceData} (in target/test-two-sources, built once
-     * per JVM; the data is written afresh, the build reused when it is unchanged).
+     * A store built from the project's ontology and {@link #twoSourceData} (in target/test-two-sources, built
+     * afresh once per JVM: tests run from class directories, which a store's fingerprint does not cover, so a
+     * build left by other code is never reused).
      */
     public static synchronized StoreManager twoSourceStore() {
         if (twoSourceStore == null) {
             try {
                 Path dir = root().resolve("target/test-two-sources");
-                deleteTree(dir.resolve("data"));
+                deleteTree(dir);
                 Path data = twoSourceData(dir.resolve("data"));
                 StoreManager s = new StoreManager(dir.resolve("store"));
                 LoadOperation.ensure(new ProjectInputs(root().resolve("ontology"), data, root().resolve("queries/qc")),
