@@ -45,13 +45,25 @@ class IncrementalBuildTest {
         String edited = text.substring(0, at) + "  label: \"An edited label for the incremental test\"\n"
                 + text.substring(text.indexOf('\n', at) + 1);
         Files.writeString(ties, edited);
-        StoreManager fresh = rebuildEqualsBuildFromScratch(inputs, store, tmp.resolve("fresh"), "incremental");
+        StoreManager fresh = rebuildEqualsBuildFromScratch(inputs, store, tmp.resolve("fresh"), "incremental").fresh();
 
         // a second edit on top: the same tie becomes a rivalry (its types, inferred types and shortcuts change:
         // VoID's classes, partitions and entities, the network, the usage counts)
-        Files.writeString(ties, edited.replaceFirst("type: \"Hostility\"", "type: \"Rivalry\""));
-        StoreManager fresh2 = rebuildEqualsBuildFromScratch(inputs, store, tmp.resolve("fresh2"), "second incremental");
+        String retyped = edited.replaceFirst("type: \"Hostility\"", "type: \"Rivalry\"");
+        Files.writeString(ties, retyped);
+        Rebuilt second = rebuildEqualsBuildFromScratch(inputs, store, tmp.resolve("fresh2"), "second incremental");
+        StoreManager fresh2 = second.fresh();
         assertVoidDiffers(fresh, fresh2);
+
+        // a third edit that changes a shared node's findings: the tie's subject becomes a person of the shared unit
+        // who held no tie (SHACL warned "Person holds no tie"); the shared unit's shapes, validated again only for
+        // the nodes the change can affect, must drop that warning as a build from scratch does
+        String lodhi = kg.borderlands.Vocab.ID + "maleeha-lodhi";
+        assertTrue(holdsNoTie(second.incremental(), lodhi), "the person held no tie before");
+        Files.writeString(ties, retyped.replaceFirst("subject: \"ttp\"", "subject: \"maleeha-lodhi\""));
+        Rebuilt third = rebuildEqualsBuildFromScratch(inputs, store, tmp.resolve("fresh3"), "third incremental");
+        assertFalse(holdsNoTie(third.incremental(), lodhi), "the person now holds a tie");
+        fresh2 = third.fresh();
 
         // --force: every unit from the cache, through the bulk loader
         LoadOperation.ensure(inputs, store, true, Duration.ZERO, s -> {});
@@ -62,9 +74,18 @@ class IncrementalBuildTest {
     /**
      * Loads {@code store} again after one record of source s0002 changed — an incremental build — then builds the
      * same inputs from scratch into {@code freshDir}, and checks both give the same database, dump, findings and
-     * serving artifacts. Returns the build from scratch.
+     * serving artifacts. Returns the build from scratch and the incremental build's result.
      */
-    private static StoreManager rebuildEqualsBuildFromScratch(ProjectInputs inputs, StoreManager store, Path freshDir,
+    /** A build from scratch, and the incremental build it was compared with. */
+    private record Rebuilt(StoreManager fresh, LoadOperation.Result incremental) {
+    }
+
+    private static boolean holdsNoTie(LoadOperation.Result build, String person) {
+        return build.report().findings().stream().anyMatch(f -> person.equals(f.focusNode())
+                && f.message().startsWith("Person holds no tie"));
+    }
+
+    private static Rebuilt rebuildEqualsBuildFromScratch(ProjectInputs inputs, StoreManager store, Path freshDir,
                                                               String what) throws Exception {
         List<String> notes = new ArrayList<>();
         LoadOperation.Result incremental = LoadOperation.ensure(inputs, store, false, Duration.ZERO, notes::add);
@@ -77,7 +98,7 @@ class IncrementalBuildTest {
         assertSameDump(fresh, store, what);
         assertSameFindings(full, incremental, what);
         ServingArtifactsComparison.assertSame(fresh.published(), store.published(), what);
-        return fresh;
+        return new Rebuilt(fresh, incremental);
     }
 
     /** The findings (SHACL warnings, quality checks) of both builds are the same, in any order. */
