@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -22,7 +23,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * Builds of a data directory with source units (a synthetic corpus of two sources, test-scoped): a build from
  * the unit cache, and an incremental build after one record of one source changed (its label, then its type),
  * give the same database (every quad, the VoID graph included), dump, findings and serving artifacts as a
- * build from scratch of the same inputs.
+ * build from scratch of the same inputs. Then more kinds of edit — a tie's endpoint, an event's date and place, a
+ * claim's claimant, a figure's value — each an incremental build whose serving artifacts, patched from the
+ * previous build's, are the very bytes written from scratch over its database.
  */
 class IncrementalBuildTest {
     @TempDir
@@ -78,6 +81,54 @@ class IncrementalBuildTest {
         LoadOperation.ensure(inputs, store, true, Duration.ZERO, s -> {});
         assertSameDatabase(fresh2, store, "from the cache");
         assertSameDump(fresh2, store, "from the cache");
+
+        // more kinds of edit, each patched into the serving artifacts
+        Path s2 = data.resolve("sources/s0002");
+        editAndCompare(inputs, store, ties, "  object: \"pakistan\"\n", "  object: \"pakistan-military\"\n",
+                "a tie's endpoint", List.of("network.json"));
+        Path attacks = s2.resolve("events/attacks-2025-2026.yaml");
+        editAndCompare(inputs, store, attacks, "  date: \"2025-11-10\"\n", "  date: \"2025-11-09\"\n",
+                "an event's date", List.of("story/events.json"));
+        editAndCompare(inputs, store, attacks, "  - \"pl-wana\"\n", "  - \"pl-bannu\"\n",
+                "an event's place", List.of("story/events.json"));
+        Path claims = Files.list(s2.resolve("claims")).sorted().findFirst().orElseThrow();
+        editAndCompare(inputs, store, claims, "  claimant:\n  - \"pakistan\"\n", "  claimant:\n  - \"taliban-government\"\n",
+                "a claim's claimant", List.of("story/claims.json"));
+        Path figures = Files.list(s2.resolve("figures")).sorted().findFirst().orElseThrow();
+        editAndCompare(inputs, store, figures, "  value: 2\n", "  value: 3\n", "a figure's value", List.of("story/figures.json"));
+    }
+
+    /**
+     * Replaces the first {@code from} in {@code file} by {@code to}, loads {@code store} again — an incremental build
+     * — and checks its serving artifacts were patched (not written from the whole database), changed where the edit
+     * shows ({@code changes}, files under {@code serving/}), and are the bytes a write from scratch over the same
+     * database gives.
+     */
+    private void editAndCompare(ProjectInputs inputs, StoreManager store, Path file, String from, String to, String what,
+                                List<String> changes) throws Exception {
+        String text = Files.readString(file);
+        int at = text.indexOf(from);
+        assertTrue(at >= 0, what + ": '" + from.strip() + "' in " + file);
+        Files.writeString(file, text.substring(0, at) + to + text.substring(at + from.length()));
+        Path before = store.published();
+        List<String> notes = new ArrayList<>();
+        LoadOperation.Result r = LoadOperation.ensure(inputs, store, false, Duration.ZERO, notes::add);
+        assertFalse(r.reused(), what);
+        assertTrue(notes.stream().anyMatch(n -> n.contains("incremental build: 1 of 3 units changed [s0002]")), what + ": " + notes);
+        assertPatched(what);
+        Path after = store.published();
+        for (String f : changes) {
+            assertFalse(java.util.Arrays.equals(Files.readAllBytes(before.resolve("serving").resolve(f)),
+                    Files.readAllBytes(after.resolve("serving").resolve(f))), what + " changes " + f);
+        }
+        Path scratch = tmp.resolve("scratch-" + what.replaceAll("\\W+", "-"));
+        DatasetGraph d = store.open();
+        try {
+            kg.borderlands.serve.artifacts.ServingArtifacts.write(d, scratch);
+        } finally {
+            StoreManager.close(d);
+        }
+        ServingArtifactsComparison.assertSameDir(scratch, after.resolve("serving"), what);
     }
 
     /**
@@ -169,8 +220,12 @@ class IncrementalBuildTest {
         List<String> notes = new ArrayList<>();
         LoadOperation.Result incremental = LoadOperation.ensure(inputs, store, false, Duration.ZERO, notes::add);
         assertFalse(incremental.reused(), what);
-        if (incrementalNote != null) assertTrue(notes.stream().anyMatch(n -> n.contains(incrementalNote)), notes.toString());
-        else assertTrue(notes.stream().noneMatch(n -> n.contains("incremental build")), notes.toString());
+        if (incrementalNote != null) {
+            assertTrue(notes.stream().anyMatch(n -> n.contains(incrementalNote)), notes.toString());
+            assertPatched(what);
+        } else {
+            assertTrue(notes.stream().noneMatch(n -> n.contains("incremental build")), notes.toString());
+        }
 
         StoreManager fresh = new StoreManager(freshDir);
         LoadOperation.Result full = LoadOperation.ensure(inputs, fresh, false, Duration.ZERO, s -> {});
@@ -179,6 +234,15 @@ class IncrementalBuildTest {
         assertSameFindings(full, incremental, what);
         ServingArtifactsComparison.assertSame(fresh.published(), store.published(), what);
         return new Rebuilt(fresh, incremental);
+    }
+
+    /** The last build's serving artifacts were patched from the previous build's, not written from the whole database. */
+    private static void assertPatched(String what) {
+        Map<String, String> how = kg.borderlands.serve.artifacts.ServingArtifacts.lastWrite();
+        for (String f : List.of("records.json", "network.json", "usage.json", "story/events.json", "story/places.json",
+                "story/claims.json", "story/figures.json", "story/labels.json")) {
+            assertEquals("patched", how.get(f), what + ": " + f + " " + how);
+        }
     }
 
     /** The findings (SHACL warnings, quality checks) of both builds are the same, in any order. */
