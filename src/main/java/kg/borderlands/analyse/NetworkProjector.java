@@ -1,19 +1,25 @@
 package kg.borderlands.analyse;
 
 import kg.borderlands.Vocab;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.compose.Union;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
+import org.apache.jena.util.iterator.ExtendedIterator;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,14 +30,22 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
- * Reads the actor network from a dataset with SPARQL over its default graph together with the named graph
- * of contested content ({@code graph/claimed}), if present: contested ties and events become edges marked
- * contested, with the actors they rest on ({@code blk:accordingTo}). Works with or without the load-time inferences: classes are resolved
+ * Reads the actor network from a dataset: its default graph together with the named graph of contested content
+ * ({@code graph/claimed}), if present: contested ties and events become edges marked contested, with the actors
+ * they rest on ({@code blk:accordingTo}). Works with or without the load-time inferences: classes are resolved
  * through the ontology's {@code rdfs:subClassOf} hierarchy, which must be in the default graph.
  * What becomes an edge is documented in docs/network.md.
+ *
+ * <p>Record by record: every edge comes from one record (a tie, a claim or an event) and is made from that record's
+ * own triples, the triples of the nodes it owns or cites (its participations, its footnotes' and sections'
+ * numbers, for a denial the claimants of the claims it answers) and whether the actors it names are actors
+ * ({@link Projection#edges}); a node is made from the actor's own triples ({@link Projection#node}). So the
+ * network is streamed — nodes, then edges in id order, one record at a time ({@link #project(Sink)}) — without
+ * holding the graph's citations or the edges in memory, and after a change only the records and actors it touches
+ * are projected again ({@code serve.artifacts.NetworkDelta}). Where a record has several values for what an edge
+ * holds once (two labels, two start dates), the least (in lexical order) is taken.
  */
 public final class NetworkProjector {
     private static final String PREFIXES = """
@@ -41,24 +55,59 @@ public final class NetworkProjector {
             PREFIX owl:  <http://www.w3.org/2002/07/owl#>
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             """.formatted(Vocab.BLK);
+    private static final Node TYPE = RDF.type.asNode();
+    private static final Node PREF_LABEL = SKOS.prefLabel.asNode();
+    private static final Node ALT_LABEL = SKOS.altLabel.asNode();
+    public static final Node SUBJECT = blk("subject");
+    public static final Node OBJECT = blk("object");
+    private static final Node VALID_FROM = blk("validFrom");
+    private static final Node ATTESTED_FROM = blk("attestedFrom");
+    private static final Node VALID_UNTIL = blk("validUntil");
+    public static final Node ACCORDING_TO = blk("accordingTo");
+    public static final Node CLAIMANT = blk("claimant");
+    public static final Node ACCUSED = blk("accused");
+    public static final Node RESPONDS_TO = blk("respondsTo");
+    private static final Node EARLIEST = blk("earliest");
+    private static final Node LATEST = blk("latest");
+    public static final Node QUALIFIED_PARTICIPATION = blk("qualifiedParticipation");
+    public static final Node AGENT = blk("agent");
+    private static final Node ROLE = blk("role");
+    public static final Node CITED_FOOTNOTE = blk("citedFootnote");
+    public static final Node CITED_SECTION = blk("citedSection");
+    public static final Node NUMBER = blk("number");
 
     private final DatasetGraph dsg;
-    /** What the queries run on: the default graph, plus the claimed graph when the dataset has one. */
-    private DatasetGraph view;
 
     public NetworkProjector(DatasetGraph dsg) {
         this.dsg = Objects.requireNonNull(dsg, "dsg");
     }
 
+    private static Node blk(String local) {
+        return NodeFactory.createURI(Vocab.BLK + local);
+    }
+
     /** The whole network. Runs in a read transaction of its own (or inside the caller's). */
     public Network project() {
-        return Txn.calculateRead(dsg, () -> {
-            Node claimedGraph = NodeFactory.createURI(Vocab.GRAPH_CLAIMED);
-            view = dsg.containsGraph(claimedGraph)
-                    ? DatasetGraphFactory.wrap(new Union(dsg.getDefaultGraph(), dsg.getGraph(claimedGraph)))
-                    : dsg;
-            return read();
+        List<ActorNode> nodes = new ArrayList<>();
+        List<NetworkEdge> edges = new ArrayList<>();
+        Network[] out = new Network[1];
+        project(new Sink() {
+            @Override
+            public void node(ActorNode n) {
+                nodes.add(n);
+            }
+
+            @Override
+            public void edge(NetworkEdge e) {
+                edges.add(e);
+            }
+
+            @Override
+            public void end(Set<String> knownKinds, Set<String> actorClasses, Set<String> skipped) {
+                out[0] = new Network(nodes, edges, knownKinds, actorClasses, skipped);
+            }
         });
+        return out[0];
     }
 
     /** The network, filtered. */
@@ -66,161 +115,270 @@ public final class NetworkProjector {
         return project().filter(Objects.requireNonNull(filter, "filter"));
     }
 
-    // ---------------------------------------------------------------------------------------------
+    /** What a streamed projection is given: the nodes by id, then the edges by id, then the rest. */
+    public interface Sink {
+        void node(ActorNode n) throws java.io.IOException;
 
-    private Network read() {
-        ClassIndex classes = readClasses();
-        Set<String> actorClasses = classes.subclassesOf("Actor");
+        void edge(NetworkEdge e) throws java.io.IOException;
 
-        // actors
-        Map<String, Set<String>> actorTypes = new TreeMap<>();
-        select("SELECT ?a ?t WHERE { VALUES ?t { " + values(actorClasses) + " } ?a a ?t }", b -> {
-            String a = id(b.get("a"));
-            if (a != null) actorTypes.computeIfAbsent(a, k -> new TreeSet<>()).add(local(b.get("t")));
-        });
-        Map<String, String> labels = labels(actorTypes.keySet());
-        Map<String, List<String>> aliases = new HashMap<>();
-        select("SELECT ?a ?l WHERE { VALUES ?t { " + values(actorClasses) + " } ?a a ?t ; skos:altLabel ?l }",
-                b -> aliases.computeIfAbsent(id(b.get("a")), k -> new ArrayList<>()).add(b.get("l").getLiteralLexicalForm()));
-        List<ActorNode> nodes = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> e : actorTypes.entrySet()) {
-            Set<String> all = new TreeSet<>();
-            e.getValue().forEach(t -> all.addAll(classes.ancestors(t)));
-            List<String> al = new ArrayList<>(new TreeSet<>(aliases.getOrDefault(e.getKey(), List.of())));
-            nodes.add(new ActorNode(e.getKey(), labels.get(e.getKey()), classes.mostSpecific(e.getValue()), al, all));
-        }
-        Set<String> actors = new HashSet<>(actorTypes.keySet());
-
-        Citations cites = readCitations();
-        Map<String, NetworkEdge> edges = new LinkedHashMap<>();
-        List<String> skipped = new ArrayList<>();
-        Set<String> tieKinds = new TreeSet<>();
-        Set<String> symmetric = new HashSet<>();
-        select("SELECT ?c ?sym WHERE { ?c blk:shortcut ?p . BIND(EXISTS { ?p a owl:SymmetricProperty } AS ?sym) }", b -> {
-            tieKinds.add(local(b.get("c")));
-            if ("true".equals(b.get("sym").getLiteralLexicalForm())) symmetric.add(local(b.get("c")));
-        });
-
-        Map<String, List<String>> accordingTo = readAccordingTo();
-        ties(actors, cites, symmetric, accordingTo, edges, skipped);
-        claims(classes, actors, cites, edges, skipped);
-        events(classes, actors, cites, accordingTo, edges, skipped);
-
-        Set<String> known = new TreeSet<>(tieKinds);
-        known.addAll(RelationKinds.DERIVED);
-        return new Network(nodes, edges.values(), known, actorClasses, skipped);
+        void end(Set<String> knownKinds, Set<String> actorClasses, Set<String> skipped) throws java.io.IOException;
     }
 
-    /** Contested content (ties, events, participations by IRI) and the actors it rests on. */
-    private Map<String, List<String>> readAccordingTo() {
-        Map<String, List<String>> accordingTo = new HashMap<>();
-        select("SELECT ?t ?x WHERE { ?t blk:accordingTo ?x }", b -> {
-            if (b.get("t").isURI() && id(b.get("x")) != null) {
-                accordingTo.computeIfAbsent(iriKey(b.get("t")), k -> new ArrayList<>()).add(id(b.get("x")));
+    /**
+     * Streams the whole network into {@code sink} (in a read transaction of its own, or the caller's): what is
+     * held meanwhile is the ontology's classes, the actors' ids and the ids of the records that make edges.
+     */
+    public void project(Sink sink) {
+        Objects.requireNonNull(sink, "sink");
+        Txn.executeRead(dsg, () -> {
+            Projection p = open();
+            try {
+                for (String a : p.actors()) {
+                    ActorNode n = p.node(NodeFactory.createURI(Vocab.ID + a));
+                    if (n != null) sink.node(n);
+                }
+                Set<String> skipped = new TreeSet<>();
+                TreeMap<String, Node> records = p.records();
+                boolean ordered = records.keySet().stream().noneMatch(k -> k.indexOf(':') < k.length() - 1);
+                List<NetworkEdge> unordered = new ArrayList<>();
+                for (Node r : records.values()) {
+                    RecordEdges re = p.edges(r);
+                    if (re.skipped()) skipped.add(re.record());
+                    for (NetworkEdge e : re.edges()) {
+                        if (ordered) sink.edge(e);
+                        else unordered.add(e);
+                    }
+                }
+                // a record id with ':' would not sort its edges by id record by record: sort them all
+                unordered.sort(Comparator.comparing(NetworkEdge::id));
+                for (NetworkEdge e : unordered) sink.edge(e);
+                sink.end(p.knownKinds(), p.actorClasses(), skipped);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         });
-        return accordingTo;
     }
 
-    /** The record id of a node, or for a sub-node (participation) its path below the id namespace. */
-    private static String iriKey(Node n) {
-        if (!n.isURI()) return n.toString();
-        String u = n.getURI();
-        return u.startsWith(Vocab.ID) ? u.substring(Vocab.ID.length()) : u;
+    /** The edges one record makes (sorted by id), and whether it was not projected (e.g. a tie to a place). */
+    public record RecordEdges(String record, List<NetworkEdge> edges, boolean skipped) {}
+
+    /**
+     * The ontology's part of the projection and the actors, read now: what projecting one record or one actor
+     * needs besides its own triples. Use it inside a read transaction of the dataset.
+     */
+    public Projection open() {
+        return new Projection();
     }
 
-    private void ties(Set<String> actors, Citations cites, Set<String> symmetric, Map<String, List<String>> accordingTo,
-                      Map<String, NetworkEdge> edges, List<String> skipped) {
-        select("""
-                SELECT ?t ?c ?s ?o ?from ?until ?label WHERE {
-                  ?c blk:shortcut ?p . ?t a ?c ; blk:subject ?s ; blk:object ?o .
-                  OPTIONAL { ?t blk:validFrom ?start } OPTIONAL { ?t blk:attestedFrom ?attested }
-                  BIND(COALESCE(?start, ?attested) AS ?from)
-                  OPTIONAL { ?t blk:validUntil ?until }
-                  OPTIONAL { ?t skos:prefLabel ?label }
-                }""", b -> {
-            String t = id(b.get("t")), s = id(b.get("s")), o = id(b.get("o")), kind = local(b.get("c"));
-            if (!actors.contains(s) || !actors.contains(o) || s.equals(o)) {
-                skipped.add(t);
+    /** A projection of the dataset as it is in the read transaction that opened it. */
+    public final class Projection {
+        private final Graph view;
+        private final ClassIndex classes;
+        private final Set<String> actorClasses;
+        private final Set<Node> actorClassNodes = new HashSet<>();
+        private final Set<String> actors = new TreeSet<>();
+        private final Set<String> tieKinds = new TreeSet<>();
+        private final Set<Node> tieClasses = new HashSet<>();
+        private final Set<String> symmetric = new HashSet<>();
+        private final Set<String> allegationTypes = new TreeSet<>();
+        private final Set<String> denialTypes = new TreeSet<>();
+
+        private Projection() {
+            Node claimedGraph = NodeFactory.createURI(Vocab.GRAPH_CLAIMED);
+            this.view = dsg.containsGraph(claimedGraph)
+                    ? new Union(dsg.getDefaultGraph(), dsg.getGraph(claimedGraph)) : dsg.getDefaultGraph();
+            DatasetGraph queried = DatasetGraphFactory.wrap(view);
+            this.classes = readClasses(queried);
+            this.actorClasses = classes.subclassesOf("Actor");
+            for (String c : actorClasses) actorClassNodes.add(blk(c));
+            for (Node c : actorClassNodes) {
+                view.find(Node.ANY, TYPE, c).forEachRemaining(t -> {
+                    String a = id(t.getSubject());
+                    if (a != null) actors.add(a);
+                });
+            }
+            select(queried, "SELECT ?c ?sym WHERE { ?c blk:shortcut ?p . BIND(EXISTS { ?p a owl:SymmetricProperty } AS ?sym) }", b -> {
+                tieKinds.add(local(b.get("c")));
+                tieClasses.add(b.get("c"));
+                if ("true".equals(b.get("sym").getLiteralLexicalForm())) symmetric.add(local(b.get("c")));
+            });
+            allegationTypes.addAll(classes.subclassesOf("Allegation"));
+            allegationTypes.addAll(classes.subclassesOf("CounterClaim"));
+            denialTypes.addAll(classes.subclassesOf("Denial"));
+        }
+
+        /** The ids of the actors (subjects in our namespace of a type of the {@code blk:Actor} hierarchy), sorted. */
+        public Set<String> actors() {
+            return actors;
+        }
+
+        /** The {@code blk:} classes of actors (local names). */
+        public Set<String> actorClasses() {
+            return actorClasses;
+        }
+
+        /** The actor classes as IRIs. */
+        public Set<Node> actorClassNodes() {
+            return actorClassNodes;
+        }
+
+        /** Every relation kind a filter may name: the tie classes and the derived kinds. */
+        public Set<String> knownKinds() {
+            Set<String> known = new TreeSet<>(tieKinds);
+            known.addAll(RelationKinds.DERIVED);
+            return known;
+        }
+
+        /** What the projection reads: the default graph with the claimed graph. */
+        public Graph view() {
+            return view;
+        }
+
+        /**
+         * Every record that may make edges — an instance of a tie class, of an allegation, counter-claim or denial
+         * class, or an event with a participation — by {@code id + ":"} (the order of their edges' ids).
+         */
+        public TreeMap<String, Node> records() {
+            TreeMap<String, Node> out = new TreeMap<>();
+            Set<Node> types = new HashSet<>(tieClasses);
+            for (String t : allegationTypes) types.add(blk(t));
+            for (String t : denialTypes) types.add(blk(t));
+            for (Node t : types) view.find(Node.ANY, TYPE, t).forEachRemaining(tr -> put(out, tr.getSubject()));
+            view.find(Node.ANY, QUALIFIED_PARTICIPATION, Node.ANY).forEachRemaining(tr -> put(out, tr.getSubject()));
+            return out;
+        }
+
+        private static void put(Map<String, Node> out, Node record) {
+            String id = id(record);
+            if (id != null) out.put(id + ":", record);
+        }
+
+        /** The node of an actor, or null if it is not one (not in our namespace, or of no actor class). */
+        public ActorNode node(Node actor) {
+            String id = id(actor);
+            if (id == null) return null;
+            Map<Node, List<Node>> props = properties(actor);
+            Set<String> types = new TreeSet<>();
+            for (Node t : props.getOrDefault(TYPE, List.of())) if (actorClassNodes.contains(t)) types.add(local(t));
+            if (types.isEmpty()) return null;
+            Set<String> all = new TreeSet<>();
+            types.forEach(t -> all.addAll(classes.ancestors(t)));
+            String label = least(props.get(PREF_LABEL));
+            Set<String> aliases = new TreeSet<>();
+            for (Node l : props.getOrDefault(ALT_LABEL, List.of())) if (l.isLiteral()) aliases.add(l.getLiteralLexicalForm());
+            return new ActorNode(id, label, classes.mostSpecific(types), List.copyOf(aliases), all);
+        }
+
+        /** Whether a node is an actor now. */
+        public boolean isActor(Node n) {
+            return actor(id(n));
+        }
+
+        private boolean actor(String id) {
+            return id != null && actors.contains(id);
+        }
+
+        /** The edges of one record (none if it makes none), in id order. */
+        public RecordEdges edges(Node record) {
+            String r = id(record);
+            Map<String, NetworkEdge> edges = new LinkedHashMap<>();
+            boolean[] skipped = {false};
+            if (r != null) {
+                Map<Node, List<Node>> props = properties(record);
+                Citations cites = new Citations(props);
+                ties(r, props, cites, edges, skipped);
+                claims(r, props, cites, edges, skipped);
+                event(r, record, props, cites, edges);
+            }
+            List<NetworkEdge> out = new ArrayList<>(edges.values());
+            out.sort(Comparator.comparing(NetworkEdge::id));
+            return new RecordEdges(r, List.copyOf(out), skipped[0]);
+        }
+
+        private void ties(String t, Map<Node, List<Node>> props, Citations cites, Map<String, NetworkEdge> edges, boolean[] skipped) {
+            List<Node> ss = props.getOrDefault(SUBJECT, List.of());
+            List<Node> os = props.getOrDefault(OBJECT, List.of());
+            for (Node c : sortedTypes(props, tieClasses)) {
+                String kind = local(c);
+                for (Node sn : ss) {
+                    for (Node on : os) {
+                        String s = id(sn), o = id(on);
+                        if (!actor(s) || !actor(o) || s.equals(o)) {
+                            skipped[0] = true;
+                            continue;
+                        }
+                        List<String> according = accordingTo(props);
+                        LocalDate from = date(props.containsKey(VALID_FROM) ? props.get(VALID_FROM) : props.get(ATTESTED_FROM));
+                        add(edges, new NetworkEdge(null, s, o, kind, !symmetric.contains(kind), from, date(props.get(VALID_UNTIL)),
+                                !according.isEmpty(), according, cites.footnotes(), cites.footnoteRefs(), cites.sections(), t,
+                                kind, least(props.get(PREF_LABEL))));
+                    }
+                }
+            }
+        }
+
+        private void claims(String c, Map<Node, List<Node>> props, Citations cites, Map<String, NetworkEdge> edges, boolean[] skipped) {
+            List<Node> who = props.getOrDefault(CLAIMANT, List.of());
+            for (String t : localTypes(props, allegationTypes)) {
+                for (Node w : who) {
+                    for (Node whom : props.getOrDefault(ACCUSED, List.of())) {
+                        claimEdge(RelationKinds.ALLEGATION, c, t, w, whom, props, cites, edges, skipped);
+                    }
+                }
+            }
+            List<String> denials = localTypes(props, denialTypes);
+            if (denials.isEmpty()) return;
+            // whom a denial answers: the claimants of the claims it responds to, else (none) those it names as accused
+            List<Node> whoms = new ArrayList<>();
+            List<Node> answered = props.getOrDefault(RESPONDS_TO, List.of());
+            for (Node a : answered) view.find(a, CLAIMANT, Node.ANY).forEachRemaining(tr -> whoms.add(tr.getObject()));
+            if (answered.isEmpty()) whoms.addAll(props.getOrDefault(ACCUSED, List.of()));
+            for (String t : denials) {
+                for (Node w : who) {
+                    for (Node whom : whoms) claimEdge(RelationKinds.DENIAL, c, t, w, whom, props, cites, edges, skipped);
+                }
+            }
+        }
+
+        private void claimEdge(String kind, String c, String type, Node whoNode, Node whomNode, Map<Node, List<Node>> props,
+                               Citations cites, Map<String, NetworkEdge> edges, boolean[] skipped) {
+            String who = id(whoNode), whom = id(whomNode);
+            if (!actor(who) || !actor(whom)) {
+                skipped[0] = true;
                 return;
             }
-            List<String> according = sorted(accordingTo.getOrDefault(t, List.of()));
-            add(edges, new NetworkEdge(null, s, o, kind, !symmetric.contains(kind), date(b.get("from")),
-                    date(b.get("until")), !according.isEmpty(), according, cites.footnotes(t), cites.footnoteRefs(t), cites.sections(t), t,
-                    kind, text(b.get("label"))));
-        });
-    }
-
-    private void claims(ClassIndex classes, Set<String> actors, Citations cites, Map<String, NetworkEdge> edges,
-                        List<String> skipped) {
-        Set<String> allegationTypes = new TreeSet<>(classes.subclassesOf("Allegation"));
-        allegationTypes.addAll(classes.subclassesOf("CounterClaim"));
-        select("""
-                SELECT ?c ?t ?who ?whom ?from ?until ?label WHERE {
-                  VALUES ?t { %s } ?c a ?t ; blk:claimant ?who ; blk:accused ?whom .
-                  OPTIONAL { ?c blk:earliest ?from } OPTIONAL { ?c blk:latest ?until }
-                  OPTIONAL { ?c skos:prefLabel ?label }
-                }""".formatted(values(allegationTypes)), b -> claimEdge(RelationKinds.ALLEGATION, b, actors, cites, edges, skipped));
-        select("""
-                SELECT ?c ?t ?who ?whom ?from ?until ?label WHERE {
-                  VALUES ?t { %s } ?c a ?t ; blk:claimant ?who .
-                  { ?c blk:respondsTo ?answered . ?answered blk:claimant ?whom }
-                  UNION
-                  { FILTER NOT EXISTS { ?c blk:respondsTo ?any } ?c blk:accused ?whom }
-                  OPTIONAL { ?c blk:earliest ?from } OPTIONAL { ?c blk:latest ?until }
-                  OPTIONAL { ?c skos:prefLabel ?label }
-                }""".formatted(values(classes.subclassesOf("Denial"))), b -> claimEdge(RelationKinds.DENIAL, b, actors, cites, edges, skipped));
-    }
-
-    private void claimEdge(String kind, Binding b, Set<String> actors, Citations cites, Map<String, NetworkEdge> edges,
-                           List<String> skipped) {
-        String c = id(b.get("c")), who = id(b.get("who")), whom = id(b.get("whom"));
-        if (!actors.contains(who) || !actors.contains(whom)) {
-            skipped.add(c);
-            return;
+            if (who.equals(whom)) return;
+            add(edges, new NetworkEdge(null, who, whom, kind, true, date(props.get(EARLIEST)), date(props.get(LATEST)), false,
+                    List.of(), cites.footnotes(), cites.footnoteRefs(), cites.sections(), c, type, least(props.get(PREF_LABEL))));
         }
-        if (who.equals(whom)) return;
-        add(edges, new NetworkEdge(null, who, whom, kind, true, date(b.get("from")), date(b.get("until")), false,
-                List.of(), cites.footnotes(c), cites.footnoteRefs(c), cites.sections(c), c, local(b.get("t")), text(b.get("label"))));
-    }
 
-    private record Participation(String agent, String role, List<String> accordingTo) {}
+        private record Participation(String agent, String role, List<String> accordingTo) {}
 
-    private void events(ClassIndex classes, Set<String> actors, Citations cites, Map<String, List<String>> accordingTo,
-                        Map<String, NetworkEdge> edges, List<String> skipped) {
-        Map<String, List<Participation>> parts = new TreeMap<>();
-        Map<String, LocalDate[]> spans = new HashMap<>();
-        Map<String, String> eventLabels = new HashMap<>();
-        select("""
-                SELECT ?e ?p ?agent ?role ?from ?until ?label WHERE {
-                  ?e blk:qualifiedParticipation ?p . ?p blk:agent ?agent ; blk:role ?role .
-                  OPTIONAL { ?e blk:earliest ?from } OPTIONAL { ?e blk:latest ?until }
-                  OPTIONAL { ?e skos:prefLabel ?label }
-                }""", b -> {
-            String e = id(b.get("e"));
-            parts.computeIfAbsent(e, k -> new ArrayList<>()).add(new Participation(id(b.get("agent")), local(b.get("role")),
-                    accordingTo.getOrDefault(iriKey(b.get("p")), List.of())));
-            spans.put(e, new LocalDate[] {date(b.get("from")), date(b.get("until"))});
-            if (b.get("label") != null) eventLabels.put(e, b.get("label").getLiteralLexicalForm());
-        });
-        Map<String, Set<String>> eventTypes = new HashMap<>();
-        select("SELECT DISTINCT ?e ?t WHERE { ?e blk:qualifiedParticipation ?p ; a ?t }",
-                b -> eventTypes.computeIfAbsent(id(b.get("e")), k -> new TreeSet<>()).add(local(b.get("t"))));
-
-        for (Map.Entry<String, List<Participation>> ev : parts.entrySet()) {
-            String e = ev.getKey();
-            Set<String> types = eventTypes.getOrDefault(e, Set.of());
+        private void event(String e, Node event, Map<Node, List<Node>> props, Citations cites, Map<String, NetworkEdge> edges) {
+            List<Participation> parts = new ArrayList<>();
+            for (Node p : props.getOrDefault(QUALIFIED_PARTICIPATION, List.of())) {
+                Map<Node, List<Node>> pp = properties(p);
+                for (Node agent : pp.getOrDefault(AGENT, List.of())) {
+                    for (Node role : pp.getOrDefault(ROLE, List.of())) {
+                        if (role.isURI()) parts.add(new Participation(id(agent), local(role), accordingTo(pp)));
+                    }
+                }
+            }
+            if (parts.isEmpty()) return;
+            Set<String> types = new TreeSet<>();
+            for (Node t : props.getOrDefault(TYPE, List.of())) if (t.isURI()) types.add(local(t));
             Set<String> all = new HashSet<>();
             types.forEach(t -> all.addAll(classes.ancestors(t)));
             String type = classes.mostSpecific(types);
             Map<String, List<String>> byRole = new HashMap<>();
-            Set<String> according = new TreeSet<>(accordingTo.getOrDefault(e, List.of()));
-            for (Participation p : ev.getValue()) {
-                if (actors.contains(p.agent())) byRole.computeIfAbsent(p.role(), k -> new ArrayList<>()).add(p.agent());
+            Set<String> according = new TreeSet<>(accordingTo(props));
+            for (Participation p : parts) {
+                if (actor(p.agent())) byRole.computeIfAbsent(p.role(), k -> new ArrayList<>()).add(p.agent());
                 according.addAll(p.accordingTo());
             }
             byRole.replaceAll((k, v) -> sorted(v));
-            EventEdges out = new EventEdges(e, type, spans.get(e), eventLabels.get(e), List.copyOf(according), cites, edges);
+            LocalDate[] span = {date(props.get(EARLIEST)), date(props.get(LATEST))};
+            EventEdges out = new EventEdges(e, type, span, least(props.get(PREF_LABEL)), List.copyOf(according), cites, edges);
             out.directed(RelationKinds.MEDIATION, byRole, "Mediator", "NegotiatingParty");
             out.directed(RelationKinds.ATTACK, byRole, "Perpetrator", "Target");
             out.directed(RelationKinds.ATTACK, byRole, "Perpetrator", "Victim");
@@ -234,6 +392,80 @@ public final class NetworkProjector {
             out.pairs(RelationKinds.NEGOTIATION, byRole.getOrDefault("NegotiatingParty", List.of()));
             if (all.contains("BorderClash")) out.pairs(RelationKinds.CLASH, byRole.getOrDefault("Participant", List.of()));
         }
+
+        /** The actors a node (a record or a participation) is contested by: its {@code blk:accordingTo}, sorted. */
+        private List<String> accordingTo(Map<Node, List<Node>> props) {
+            Set<String> out = new TreeSet<>();
+            for (Node x : props.getOrDefault(ACCORDING_TO, List.of())) {
+                String id = id(x);
+                if (id != null) out.add(id);
+            }
+            return List.copyOf(out);
+        }
+
+        /** Every triple of a subject in the view, by predicate. */
+        private Map<Node, List<Node>> properties(Node subject) {
+            Map<Node, List<Node>> out = new HashMap<>();
+            ExtendedIterator<Triple> it = view.find(subject, Node.ANY, Node.ANY);
+            try {
+                while (it.hasNext()) {
+                    Triple t = it.next();
+                    out.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>(2)).add(t.getObject());
+                }
+            } finally {
+                it.close();
+            }
+            return out;
+        }
+
+        /** The footnotes and sections a record cites (their numbers read from the view). */
+        private final class Citations {
+            private final Set<Integer> fns = new TreeSet<>();
+            private final Set<FootnoteRef> refs = new TreeSet<>(FootnoteRef.ORDER);
+            private final Set<String> secs = new TreeSet<>(NetworkProjector::compareSections);
+
+            Citations(Map<Node, List<Node>> props) {
+                for (Node f : props.getOrDefault(CITED_FOOTNOTE, List.of())) {
+                    view.find(f, NUMBER, Node.ANY).forEachRemaining(t -> {
+                        int n = Integer.parseInt(t.getObject().getLiteralLexicalForm());
+                        fns.add(n);
+                        if (f.isURI() && f.getURI().startsWith(Vocab.ID)) refs.add(new FootnoteRef(f.getURI().substring(Vocab.ID.length()), n));
+                    });
+                }
+                for (Node s : props.getOrDefault(CITED_SECTION, List.of())) {
+                    view.find(s, NUMBER, Node.ANY).forEachRemaining(t -> secs.add(t.getObject().getLiteralLexicalForm()));
+                }
+            }
+
+            List<Integer> footnotes() {
+                return List.copyOf(fns);
+            }
+
+            List<FootnoteRef> footnoteRefs() {
+                return List.copyOf(refs);
+            }
+
+            List<String> sections() {
+                return List.copyOf(secs);
+            }
+        }
+    }
+
+    /** The types of a record among {@code among} (IRIs), in the order of their local names. */
+    private static List<Node> sortedTypes(Map<Node, List<Node>> props, Set<Node> among) {
+        List<Node> out = new ArrayList<>();
+        for (Node t : props.getOrDefault(TYPE, List.of())) if (among.contains(t)) out.add(t);
+        out.sort(Comparator.comparing(NetworkProjector::local));
+        return out;
+    }
+
+    /** The local names of a record's {@code blk:} types among {@code among} (local names), sorted. */
+    private static List<String> localTypes(Map<Node, List<Node>> props, Set<String> among) {
+        Set<String> out = new TreeSet<>();
+        for (Node t : props.getOrDefault(TYPE, List.of())) {
+            if (t.isURI() && t.getURI().startsWith(Vocab.BLK) && among.contains(local(t))) out.add(local(t));
+        }
+        return List.copyOf(out);
     }
 
     /** Edges made from one event. */
@@ -243,14 +475,14 @@ public final class NetworkProjector {
         private final LocalDate[] span;
         private final String label;
         private final List<String> accordingTo;
-        private final Citations cites;
+        private final Projection.Citations cites;
         private final Map<String, NetworkEdge> edges;
 
-        EventEdges(String event, String type, LocalDate[] span, String label, List<String> accordingTo, Citations cites,
-                   Map<String, NetworkEdge> edges) {
+        EventEdges(String event, String type, LocalDate[] span, String label, List<String> accordingTo,
+                   Projection.Citations cites, Map<String, NetworkEdge> edges) {
             this.event = event;
             this.type = type;
-            this.span = span == null ? new LocalDate[2] : span;
+            this.span = span;
             this.label = label;
             this.accordingTo = accordingTo;
             this.cites = cites;
@@ -272,44 +504,12 @@ public final class NetworkProjector {
         private void edge(String kind, String a, String b, boolean directed) {
             if (a.equals(b)) return;
             add(edges, new NetworkEdge(null, a, b, kind, directed, span[0], span[1], !accordingTo.isEmpty(), accordingTo,
-                    cites.footnotes(event), cites.footnoteRefs(event), cites.sections(event), event, type, label));
+                    cites.footnotes(), cites.footnoteRefs(), cites.sections(), event, type, label));
         }
     }
 
     private static void add(Map<String, NetworkEdge> edges, NetworkEdge e) {
         edges.putIfAbsent(e.id(), e);
-    }
-
-    // ---- citations ----
-
-    private record Citations(Map<String, Set<Integer>> fns, Map<String, Set<FootnoteRef>> refs, Map<String, Set<String>> secs) {
-        List<Integer> footnotes(String record) {
-            return List.copyOf(fns.getOrDefault(record, Set.of()));
-        }
-
-        List<FootnoteRef> footnoteRefs(String record) {
-            return List.copyOf(refs.getOrDefault(record, Set.of()));
-        }
-
-        List<String> sections(String record) {
-            return List.copyOf(secs.getOrDefault(record, Set.of()));
-        }
-    }
-
-    private Citations readCitations() {
-        Map<String, Set<Integer>> fns = new HashMap<>();
-        Map<String, Set<String>> secs = new HashMap<>();
-        Map<String, Set<FootnoteRef>> refs = new HashMap<>();
-        select("SELECT ?r ?f ?n WHERE { ?r blk:citedFootnote ?f . ?f blk:number ?n }", b -> {
-            int n = Integer.parseInt(b.get("n").getLiteralLexicalForm());
-            fns.computeIfAbsent(id(b.get("r")), k -> new TreeSet<>()).add(n);
-            String f = b.get("f").isURI() && b.get("f").getURI().startsWith(Vocab.ID) ? b.get("f").getURI().substring(Vocab.ID.length()) : null;
-            if (f != null) refs.computeIfAbsent(id(b.get("r")), k -> new TreeSet<>(FootnoteRef.ORDER)).add(new FootnoteRef(f, n));
-        });
-        select("SELECT ?r ?n WHERE { ?r blk:citedSection ?s . ?s blk:number ?n }",
-                b -> secs.computeIfAbsent(id(b.get("r")), k -> new TreeSet<>(NetworkProjector::compareSections))
-                        .add(b.get("n").getLiteralLexicalForm()));
-        return new Citations(fns, refs, secs);
     }
 
     /** Orders section numbers as the report does: summary, findings, then I, I.A, II… */
@@ -373,9 +573,9 @@ public final class NetworkProjector {
         }
     }
 
-    private ClassIndex readClasses() {
+    private static ClassIndex readClasses(DatasetGraph queried) {
         Map<String, Set<String>> anc = new HashMap<>();
-        select("""
+        select(queried, """
                 SELECT ?c ?sup WHERE {
                   ?c a owl:Class . ?c rdfs:subClassOf* ?sup .
                   FILTER(isIRI(?c) && isIRI(?sup) && STRSTARTS(STR(?c), STR(blk:)) && STRSTARTS(STR(?sup), STR(blk:)))
@@ -386,28 +586,15 @@ public final class NetworkProjector {
 
     // ---- helpers ----
 
-    private Map<String, String> labels(Set<String> ids) {
-        Map<String, String> out = new HashMap<>();
-        select("SELECT ?r ?l WHERE { ?r skos:prefLabel ?l }", b -> {
-            String id = id(b.get("r"));
-            if (id != null && ids.contains(id)) out.merge(id, b.get("l").getLiteralLexicalForm(), (x, y) -> x.compareTo(y) <= 0 ? x : y);
-        });
-        return out;
-    }
-
-    private void select(String query, Consumer<Binding> row) {
-        try (QueryExec qe = QueryExec.dataset(view).query(PREFIXES + query).build()) {
+    private static void select(DatasetGraph queried, String query, Consumer<Binding> row) {
+        try (QueryExec qe = QueryExec.dataset(queried).query(PREFIXES + query).build()) {
             RowSet rs = qe.select();
             while (rs.hasNext()) row.accept(rs.next());
         }
     }
 
-    private static String values(Collection<String> localNames) {
-        return localNames.stream().map(c -> "blk:" + c).collect(Collectors.joining(" "));
-    }
-
     /** The record id of a node in our namespace, or null. */
-    private static String id(Node n) {
+    public static String id(Node n) {
         if (n == null || !n.isURI() || !n.getURI().startsWith(Vocab.ID)) return null;
         String rest = n.getURI().substring(Vocab.ID.length());
         return rest.contains("/") ? null : rest;
@@ -419,12 +606,21 @@ public final class NetworkProjector {
         return u.startsWith(Vocab.VOCAB) ? u.substring(Vocab.VOCAB.length()) : u;
     }
 
-    private static LocalDate date(Node n) {
-        return n == null ? null : LocalDate.parse(n.getLiteralLexicalForm());
+    /** The least (lexical order) of some literals, or null. */
+    private static String least(List<Node> values) {
+        String out = null;
+        if (values == null) return null;
+        for (Node v : values) {
+            if (!v.isLiteral()) continue;
+            String s = v.getLiteralLexicalForm();
+            if (out == null || s.compareTo(out) < 0) out = s;
+        }
+        return out;
     }
 
-    private static String text(Node n) {
-        return n == null ? null : n.getLiteralLexicalForm();
+    private static LocalDate date(List<Node> values) {
+        String s = least(values);
+        return s == null ? null : LocalDate.parse(s);
     }
 
     private static List<String> sorted(Collection<String> xs) {

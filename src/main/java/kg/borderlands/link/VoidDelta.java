@@ -32,7 +32,12 @@ import java.util.regex.Pattern;
  *       read per node and position: the distinct counts overlap across units, so they cannot be summed per unit);</li>
  *   <li>class partitions and linksets: they count triples ({@code ?s a ?c} with {@code ?s} one of our records and
  *       {@code ?c} an IRI; link triples), so ± one per changed triple;</li>
- *   <li>source graphs: the sizes given (recounted by the caller for the graphs that changed).</li>
+ *   <li>source graphs: the sizes given (recounted by the caller for the graphs that changed), each with its source
+ *       (its work) as before — so the dataset's {@code dct:source}, every source graph's source, is the previous
+ *       build's. That is exact: an incremental build never adds, removes or re-describes a source unit (the set of
+ *       units must be the same, and every descriptor is part of the shared unit's fingerprint, so a changed
+ *       descriptor makes a full build, which reads the sources from the source graphs; nor is a build by other code
+ *       the base of one, so a previous VoID graph always has its subsets' sources).</li>
  * </ul>
  */
 public final class VoidDelta {
@@ -88,7 +93,16 @@ public final class VoidDelta {
             }
         }
         return new VoidDescription.Stats(triples, entities, classes, properties, subjects, objects, partitions,
-                linksets, sourceGraphs);
+                linksets, withSources(sourceGraphs, before.sourceGraphs()));
+    }
+
+    /** {@code now}, each graph given without a source taking the source it had {@code before}. */
+    static List<VoidDescription.GraphCount> withSources(List<VoidDescription.GraphCount> now,
+                                                        List<VoidDescription.GraphCount> before) {
+        Map<String, String> sources = new TreeMap<>();
+        for (VoidDescription.GraphCount g : before) if (g.source() != null) sources.put(g.graphIri(), g.source());
+        return now.stream().map(g -> g.source() != null ? g
+                : new VoidDescription.GraphCount(g.graphIri(), g.triples(), sources.get(g.graphIri()))).toList();
     }
 
     private static long distinctChange(Graph graph, Collection<Triple> removed, Set<Triple> addedSet,

@@ -32,6 +32,11 @@ import java.util.function.Consumer;
  *
  * <p>The description is of the knowledge graph proper: the ontology, data, links ({@link Linkset#GRAPH}) and inferred graphs. The counts
  * leave out the description itself, so they are the same whether it is stored or not.
+ *
+ * <p>Its sources are those of the build: each source graph ({@code …/graph/source/{id}}, one per source unit) is a
+ * subset whose {@code dct:source} is that source's work, as the graph's own PROV record gives it (written from the
+ * unit's descriptor, {@code SourceProvenance}); the dataset's {@code dct:source} is every one of those works. A
+ * build without source units names no source.
  */
 public final class VoidDescription {
     public static final String VOID = Vocab.VOID;
@@ -91,8 +96,20 @@ public final class VoidDescription {
 
     public record ClassCount(String classIri, long entities) {}
 
-    /** The size of one named graph: a source's graph {@code …/graph/source/{id}}. */
-    public record GraphCount(String graphIri, long triples) {
+    /**
+     * The size of one named graph, a source's graph {@code …/graph/source/{id}}, and the IRI of the source's work
+     * (the graph's {@code dct:source}; {@code null} if the graph does not say).
+     */
+    public record GraphCount(String graphIri, long triples, String source) {
+        public GraphCount {
+            Objects.requireNonNull(graphIri, "graphIri");
+        }
+
+        /** A size without its source (an incremental build's recount: {@link VoidDelta} keeps the source). */
+        public GraphCount(String graphIri, long triples) {
+            this(graphIri, triples, null);
+        }
+
         /** IRI of the subset node that describes the graph in the VoID description. */
         public String iri() {
             return DATASET + "/source/" + graphIri.substring(graphIri.lastIndexOf('/') + 1);
@@ -102,22 +119,47 @@ public final class VoidDescription {
     /** The IRIs of the sources' named graphs start so ({@code RdfMapper.sourceGraph}). */
     public static final String SOURCE_GRAPH_PREFIX = kg.borderlands.curate.RdfMapper.sourceGraph("");
 
-    /** The sizes of the source graphs of a store, by graph IRI (in the caller's read transaction). */
+    /** The sizes and sources of the source graphs of a store, by graph IRI (in the caller's read transaction). */
     public static List<GraphCount> sourceGraphs(DatasetGraph store) {
         List<GraphCount> out = new ArrayList<>();
         store.listGraphNodes().forEachRemaining(g -> {
             if (g.isURI() && g.getURI().startsWith(SOURCE_GRAPH_PREFIX)) {
-                out.add(new GraphCount(g.getURI(), store.getGraph(g).size()));
+                out.add(sourceGraph(store.getGraph(g), g.getURI(), store.getGraph(g).size()));
             }
         });
         out.sort(java.util.Comparator.comparing(GraphCount::graphIri));
         return out;
     }
 
-    /** The sizes of source graphs held as models, by graph IRI. */
+    /** The sizes and sources of source graphs held as models, by graph IRI. */
     public static List<GraphCount> sourceGraphs(java.util.Map<String, Model> graphs) {
-        return graphs.entrySet().stream().map(e -> new GraphCount(e.getKey(), e.getValue().size()))
+        return graphs.entrySet().stream().map(e -> sourceGraph(e.getValue().getGraph(), e.getKey(), e.getValue().size()))
                 .sorted(java.util.Comparator.comparing(GraphCount::graphIri)).toList();
+    }
+
+    /**
+     * Source graph {@code graphIri} of {@code triples} triples, with the work it names as its {@code dct:source}
+     * in its PROV record ({@code <graph> dct:source <work>}, written from the unit's descriptor); one lookup.
+     */
+    public static GraphCount sourceGraph(org.apache.jena.graph.Graph graph, String graphIri, long triples) {
+        org.apache.jena.graph.Node g = org.apache.jena.graph.NodeFactory.createURI(graphIri);
+        String work = null;
+        var it = graph.find(g, DCTerms.source.asNode(), org.apache.jena.graph.Node.ANY);
+        try {
+            while (it.hasNext()) {
+                org.apache.jena.graph.Node o = it.next().getObject();
+                // one work per source unit; the smallest IRI if a graph ever said more, so every build says the same
+                if (o.isURI() && (work == null || o.getURI().compareTo(work) < 0)) work = o.getURI();
+            }
+        } finally {
+            it.close();
+        }
+        return new GraphCount(graphIri, triples, work);
+    }
+
+    /** The works the source graphs name, each once, in IRI order: the dataset's {@code dct:source}. */
+    public static List<String> sources(Stats st) {
+        return st.sourceGraphs().stream().map(GraphCount::source).filter(Objects::nonNull).distinct().sorted().toList();
     }
 
     public record LinksetCount(ExternalIds.Target target, ExternalIds.Predicate predicate, long triples) {
@@ -223,9 +265,10 @@ public final class VoidDescription {
         Resource ds = m.createResource(DATASET);
         ds.addProperty(RDF.type, v(m, "Dataset"));
         ds.addProperty(DCTerms.title, "borderlands-kg", "en");
-        ds.addProperty(DCTerms.description, "Knowledge graph of the actors and relationships in Crisis Group Asia "
-                + "Report N°354, with every curated statement traced to the report's sections and footnotes.", "en");
-        ds.addProperty(DCTerms.source, m.createResource(Vocab.ID + "icg-asia-354"));
+        ds.addProperty(DCTerms.description, "Knowledge graph of the actors and relationships in the reports it "
+                + "names as its sources, with every curated statement traced to its source's sections and footnotes.", "en");
+        // every source the build was built from (one source graph each), not a constant
+        for (String source : sources(st)) ds.addProperty(DCTerms.source, m.createResource(source));
         ds.addProperty(DCTerms.license, m.createResource(Vocab.LICENSE_DATA));
         ds.addProperty(p(m, "uriSpace"), Vocab.ID);
         ds.addProperty(p(m, "vocabulary"), m.createResource(Vocab.BLK));
@@ -265,6 +308,7 @@ public final class VoidDescription {
             sub.addProperty(RDF.type, v(m, "Dataset"));
             sub.addProperty(RDF.type, m.createResource(SD + "NamedGraph"));
             sub.addProperty(m.createProperty(SD + "name"), m.createResource(g.graphIri()));
+            if (g.source() != null) sub.addProperty(DCTerms.source, m.createResource(g.source()));
             sub.addLiteral(p(m, "triples"), integer(m, g.triples()));
             ds.addProperty(p(m, "subset"), sub);
         }
@@ -298,7 +342,9 @@ public final class VoidDescription {
         m.listObjectsOfProperty(ds, p(m, "subset")).forEachRemaining(n -> {
             Resource sub = n.asResource();
             Resource name = sub.getPropertyResourceValue(m.createProperty(SD + "name"));
-            if (name != null) graphs.add(new GraphCount(name.getURI(), sub.getProperty(p(m, "triples")).getLong()));
+            Resource source = sub.getPropertyResourceValue(DCTerms.source);
+            if (name != null) graphs.add(new GraphCount(name.getURI(), sub.getProperty(p(m, "triples")).getLong(),
+                    source == null ? null : source.getURI()));
         });
         graphs.sort(java.util.Comparator.comparing(GraphCount::graphIri));
         return java.util.Optional.of(new Stats(count(ds, p(m, "triples")), count(ds, p(m, "entities")),

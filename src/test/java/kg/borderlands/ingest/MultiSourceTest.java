@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MultiSourceTest {
     private static final String ID = Vocab.ID;
     private static final String N354 = "icg-asia-354";
-    private static final String T9001 = "test-report-9001";
+    private static final String T9001 = TestProject.SECOND_SOURCE;
 
     @TempDir
     static Path dir;
@@ -60,20 +60,9 @@ class MultiSourceTest {
     @BeforeAll
     static void build() throws Exception {
         Path root = TestProject.root();
-        data = dir.resolve("data");
-        TestProject.copyTree(root.resolve("data"), data);
-        Path resources = root.resolve("src/test/resources/sources");
-        Path unit = data.resolve("sources").resolve(T9001);
-        Files.createDirectories(unit);
-        try (Stream<Path> s = Files.list(resources.resolve(T9001))) {
-            for (Path p : (Iterable<Path>) s.filter(p -> p.toString().endsWith(".yaml"))::iterator) {
-                Files.copy(p, unit.resolve(p.getFileName()));
-            }
-        }
-        fixture = resources.resolve(T9001 + ".md");
-        IngestCommandTest.Run run = IngestCommandTest.run(fixture.toString(), "--data", data.toString(),
-                "--report-id", T9001, "--publisher", "Borderlands-kg test suite (synthetic)", "--quiet");
-        assertEquals(0, run.exit(), run.err());
+        // the project's data with the fixture as a second source unit (the set-up the two-source store shares)
+        data = TestProject.twoSourceData(dir.resolve("data"));
+        fixture = TestProject.secondSourceFixture();
         graphs = new GraphBuilder(new ProjectInputs(root.resolve("ontology"), data, root.resolve("queries/qc"))).build();
         ds = DatasetFactory.create();
         ds.setDefaultModel(ModelFactory.createUnion(graphs.union(), ModelFactory.createDefaultModel()));

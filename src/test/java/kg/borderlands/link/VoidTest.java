@@ -80,6 +80,10 @@ class VoidTest {
     }
 
     static Model fetch(String accept, Lang lang) throws Exception {
+        return fetch(server, accept, lang);
+    }
+
+    static Model fetch(KgServer server, String accept, Lang lang) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
                 + VoidDescription.WELL_KNOWN_PATH)).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
@@ -223,8 +227,122 @@ class VoidTest {
         VoidDescription.Stats back = VoidDescription.readStats(described.getGraph()).orElseThrow();
         assertTrue(described.isIsomorphicWith(VoidDescription.forServer(back, VoidDescription.STORE_ROOT)));
         assertEquals(st.triples(), back.triples());
+        assertEquals(st.sourceGraphs(), back.sourceGraphs(), "source graphs with their sizes and sources");
+        assertTrue(back.sourceGraphs().stream().allMatch(g -> g.source() != null), back.sourceGraphs().toString());
         assertEquals(st.distinctObjects(), back.distinctObjects());
         assertEquals(new java.util.HashSet<>(st.classPartitions()), new java.util.HashSet<>(back.classPartitions()));
         assertTrue(VoidDescription.readStats(ModelFactory.createDefaultModel().getGraph()).isEmpty());
+    }
+
+    /** The store's VoID graph, copied out (in a read transaction). */
+    static Model storedDescription(DatasetGraph store) {
+        Model stored = ModelFactory.createDefaultModel();
+        Txn.executeRead(store, () -> stored.add(ModelFactory.createModelForGraph(
+                store.getGraph(NodeFactory.createURI(VoidDescription.GRAPH)))));
+        return stored;
+    }
+
+    /** The dataset's dct:source, sorted. */
+    static List<String> datasetSources(Model m) {
+        return m.listObjectsOfProperty(m.getResource(VoidDescription.DATASET), org.apache.jena.vocabulary.DCTerms.source)
+                .mapWith(n -> n.asResource().getURI()).toList().stream().sorted().toList();
+    }
+
+    /** Source graph IRI → the dct:source of the subset that names it (sd:name), for every source subset. */
+    static Map<String, List<String>> subsetSources(Model m) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        Property name = m.createProperty(VoidDescription.SD + "name");
+        for (Resource sub : m.listSubjectsWithProperty(name).toList()) {
+            assertTrue(m.contains(m.getResource(VoidDescription.DATASET), m.createProperty(V + "subset"), sub));
+            out.put(sub.getPropertyResourceValue(name).getURI(), m.listObjectsOfProperty(sub,
+                    org.apache.jena.vocabulary.DCTerms.source).mapWith(n -> n.asResource().getURI()).toList());
+        }
+        return out;
+    }
+
+    /** The project's build has one source, N°354: the dataset names it, and only it. */
+    @Test
+    void aOneSourceBuildNamesItsSource() throws Exception {
+        String n354 = kg.borderlands.Vocab.ID + "icg-asia-354";
+        for (Model m : List.of(fetch("text/turtle", Lang.TURTLE), storedDescription(dsg))) {
+            assertEquals(List.of(n354), datasetSources(m));
+            assertEquals(Map.of(kg.borderlands.curate.RdfMapper.sourceGraph("icg-asia-354"), List.of(n354)), subsetSources(m));
+        }
+    }
+
+    /**
+     * A store built from two source units (N°354 and the hand-made second report): the dataset's dct:source names
+     * the work of every source unit, as their descriptors give it; each source graph's subset names its own source
+     * only — in the stored description, the served one and the one {@code export} and {@code link void} write.
+     */
+    @Test
+    void aTwoSourceBuildNamesEverySourceAndEachSubsetItsOwn() throws Exception {
+        StoreManager store = TestProject.twoSourceStore();
+        Path data = TestProject.root().resolve("target/test-two-sources/data");
+        // what the build's descriptors say, read independently of the graph
+        Map<String, List<String>> expected = new java.util.TreeMap<>();
+        for (kg.borderlands.curate.SourceUnit u : kg.borderlands.curate.SourceUnits.of(data)) {
+            if (u.isSource()) expected.put(kg.borderlands.curate.RdfMapper.sourceGraph(u.id()),
+                    List.of(kg.borderlands.Vocab.ID + u.descriptor().work()));
+        }
+        assertEquals(2, expected.size(), expected.toString());
+        List<String> works = expected.values().stream().flatMap(List::stream).sorted().toList();
+        assertEquals(List.of(kg.borderlands.Vocab.ID + "icg-asia-354", kg.borderlands.Vocab.ID + TestProject.SECOND_SOURCE), works);
+
+        DatasetGraph two = store.open();
+        KgServer twoServer = null;
+        try {
+            twoServer = KgServer.builder().dataset(two).port(0)
+                    .extension(VoidServlet.extension(two, KgServer.DATASET + "/sparql")).build().start();
+            Map<String, Model> descriptions = new java.util.LinkedHashMap<>();
+            descriptions.put("stored", storedDescription(two));
+            descriptions.put("served", fetch(twoServer, "text/turtle", Lang.TURTLE));
+            descriptions.put("export", VoidDescription.describe(two, null));
+            for (Map.Entry<String, Model> e : descriptions.entrySet()) {
+                Model m = e.getValue();
+                assertEquals(works, datasetSources(m), e.getKey() + ": the dataset names every source");
+                assertEquals(expected, subsetSources(m), e.getKey() + ": each subset names its own source");
+                // and each subset's size is its graph's
+                for (String g : expected.keySet()) {
+                    long size = Txn.calculateRead(two, () -> two.getGraph(NodeFactory.createURI(g)).size());
+                    Resource sub = m.listSubjectsWithProperty(m.createProperty(VoidDescription.SD + "name"),
+                            m.createResource(g)).next();
+                    assertEquals(size, intValue(m, sub, "triples"), e.getKey() + ": " + g);
+                }
+            }
+            assertTrue(descriptions.get("stored").isIsomorphicWith(
+                    VoidDescription.forServer(VoidDescription.stats(two), VoidDescription.STORE_ROOT)),
+                    "the stored description is the one counted from the store");
+        } finally {
+            try {
+                if (twoServer != null) twoServer.stop();
+            } finally {
+                StoreManager.close(two);
+            }
+        }
+    }
+
+    /**
+     * An incremental build recounts the sizes of the source graphs a delta touched without their sources; VoidDelta
+     * keeps each graph's source from the previous counts, so the dataset still names every source.
+     */
+    @Test
+    void theDeltaKeepsEachSourceGraphsSource() {
+        String g1 = kg.borderlands.curate.RdfMapper.sourceGraph("a");
+        String g2 = kg.borderlands.curate.RdfMapper.sourceGraph("b");
+        VoidDescription.Stats before = new VoidDescription.Stats(0, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(
+                new VoidDescription.GraphCount(g1, 10, kg.borderlands.Vocab.ID + "work-a"),
+                new VoidDescription.GraphCount(g2, 20, kg.borderlands.Vocab.ID + "work-b")));
+        VoidDescription.Stats after = VoidDelta.update(before, org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph(),
+                List.of(), List.of(), List.of(new VoidDescription.GraphCount(g1, 10), new VoidDescription.GraphCount(g2, 21)));
+        assertEquals(List.of(new VoidDescription.GraphCount(g1, 10, kg.borderlands.Vocab.ID + "work-a"),
+                new VoidDescription.GraphCount(g2, 21, kg.borderlands.Vocab.ID + "work-b")), after.sourceGraphs());
+        Model m = VoidDescription.forServer(after, VoidDescription.STORE_ROOT);
+        assertEquals(List.of(kg.borderlands.Vocab.ID + "work-a", kg.borderlands.Vocab.ID + "work-b"), datasetSources(m));
+        assertEquals(Map.of(g1, List.of(kg.borderlands.Vocab.ID + "work-a"), g2, List.of(kg.borderlands.Vocab.ID + "work-b")),
+                subsetSources(m));
+        // no source graph, no source
+        assertEquals(List.of(), datasetSources(VoidDescription.forServer(new VoidDescription.Stats(0, 0, 0, 0, 0, 0,
+                List.of(), List.of()), VoidDescription.STORE_ROOT)));
     }
 }

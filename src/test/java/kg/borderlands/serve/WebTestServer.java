@@ -14,7 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** The real store served with the web layer on an ephemeral port, for the web tests. Close it in @AfterAll. */
+/**
+ * The real store (or another test store, {@link #start(StoreManager, Path)}) served with the web layer on an
+ * ephemeral port, for the web tests. Close it in @AfterAll.
+ */
 public final class WebTestServer implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -22,8 +25,7 @@ public final class WebTestServer implements AutoCloseable {
     private final KgServer server;
     private final WebApp web;
 
-    private WebTestServer(Path queries, ServeLimits limits) throws IOException {
-        StoreManager store = TestProject.realStore();
+    private WebTestServer(StoreManager store, Path queries, ServeLimits limits) throws IOException {
         Path build = store.current().orElseThrow();
         this.dsg = store.open();
         try {
@@ -42,12 +44,17 @@ public final class WebTestServer implements AutoCloseable {
 
     /** Starts a server whose competency questions come from {@code queries} (may be null for none). */
     public static WebTestServer start(Path queries) throws IOException {
-        return new WebTestServer(queries, null);
+        return new WebTestServer(TestProject.realStore(), queries, null);
+    }
+
+    /** Starts a server on another store (e.g. {@link TestProject#twoSourceStore()}), as {@link #start(Path)} does. */
+    public static WebTestServer start(StoreManager store, Path queries) throws IOException {
+        return new WebTestServer(store, queries, null);
     }
 
     /** Starts a server with these limits, with VoID too (as {@code serve} runs it). */
     public static WebTestServer start(Path queries, ServeLimits limits) throws IOException {
-        return new WebTestServer(queries, limits);
+        return new WebTestServer(TestProject.realStore(), queries, limits);
     }
 
     public int port() {

@@ -1,17 +1,13 @@
 package kg.borderlands.serve.api;
 
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QueryExecutionFactory;
-import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.system.Txn;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +17,7 @@ import java.util.Optional;
 /**
  * The data behind the timeline, map and claim views: a few SELECT queries kept together in
  * {@code kg/borderlands/serve/story/*.rq} (one place to adapt when the model changes), run once per build (at
- * load time, into the serving artifacts) and kept as SPARQL JSON results.
+ * load time, into the serving artifacts) and kept as SPARQL JSON results in a canonical form ({@link StoryQuery}).
  */
 public final class StoryQueries {
     /** The views' data sets, each a query file of the same name. */
@@ -34,33 +30,30 @@ public final class StoryQueries {
         this.results = Map.copyOf(results);
     }
 
-    /** Runs every story query over the dataset (its default graph being the union of the named graphs). */
+    /** Runs every story query over the dataset (its default graph being the union of the named graphs), in memory. */
     public static StoryQueries run(DatasetGraph dsg) {
         Objects.requireNonNull(dsg, "dataset");
         Map<String, byte[]> out = new LinkedHashMap<>();
-        for (String name : NAMES) {
-            String sparql = read(name);
-            out.put(name, Txn.calculateRead(dsg, () -> {
-                try (QueryExecution qe = QueryExecutionFactory.create(sparql, DatasetFactory.wrap(dsg))) {
-                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                    ResultSetFormatter.outputAsJSON(bytes, qe.execSelect());
-                    return bytes.toByteArray();
-                }
-            }));
-        }
+        for (String name : NAMES) out.put(name, StoryQuery.named(name).bytes(dsg));
         return new StoryQueries(out);
     }
 
-    /** Writes each data set's results into {@code dir} as {@code <name>.json} (serving artifacts). */
-    public void write(java.nio.file.Path dir) throws IOException {
-        java.nio.file.Files.createDirectories(dir);
-        for (Map.Entry<String, byte[]> e : results.entrySet()) java.nio.file.Files.write(dir.resolve(e.getKey() + ".json"), e.getValue());
+    /** Writes the results of every story query over the dataset into {@code dir} as {@code <name>.json}, one at a time. */
+    public static void write(DatasetGraph dsg, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String name : NAMES) StoryQuery.named(name).write(dsg, dir.resolve(name + ".json"));
+    }
+
+    /** Writes each data set's results into {@code dir} as {@code <name>.json}. */
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (Map.Entry<String, byte[]> e : results.entrySet()) Files.write(dir.resolve(e.getKey() + ".json"), e.getValue());
     }
 
     /** Reads the results written by {@link #write}. */
-    public static StoryQueries read(java.nio.file.Path dir) throws IOException {
+    public static StoryQueries read(Path dir) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        for (String name : NAMES) out.put(name, java.nio.file.Files.readAllBytes(dir.resolve(name + ".json")));
+        for (String name : NAMES) out.put(name, Files.readAllBytes(dir.resolve(name + ".json")));
         return new StoryQueries(out);
     }
 

@@ -1,9 +1,11 @@
 package kg.borderlands.serve.artifacts;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kg.borderlands.Vocab;
 import kg.borderlands.serve.ld.Snapshot;
+import kg.borderlands.serve.ld.SubjectCache;
 import kg.borderlands.serve.ontology.OntologyCatalogue.UsageCounts;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -16,11 +18,13 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +34,20 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The serving artifacts of an incremental build that are patched rather than recomputed from the whole graph
- * (docs/store.md "Serving artifacts"), each equal to what a full build computes:
+ * The parts of the serving artifacts of an incremental build that are patched from the previous build's (docs/store.md
+ * "Serving artifacts"), each equal to what a full build computes (the network, {@link NetworkDelta}, and the story
+ * views, {@code StoryQuery#patch}, have their own):
  * <ul>
- *   <li>{@code records.json}: the previous catalogue with the entries of the records a changed quad is about
- *       recomputed (an entry reads only its record's own triples — label, aliases, types — and its type's label in
- *       the ontology; if a changed record is itself used as a type, everything is recomputed);</li>
- *   <li>{@code search/}: rebuilt from the catalogue if the catalogue changed, else the previous index's files
- *       (hard links);</li>
+ *   <li>{@code records.json}: the previous catalogue, read and written as a stream, with the entries of the
+ *       records a changed quad is about recomputed (an entry reads only its record's own triples — label,
+ *       aliases, types — and its type's label in the ontology; if a changed record is itself used as a type,
+ *       everything is recomputed);</li>
+ *   <li>{@code search/}: the previous index's files (hard links) if no entry changed, else the previous index
+ *       with the changed records' documents replaced ({@code LabelIndex#update});</li>
  *   <li>{@code usage.json}: the previous counts, minus what the changed triples counted before, plus what they
- *       count now (the counts are sums over distinct triples: the same code counts both).</li>
+ *       count now (the counts are sums over distinct triples: the same code counts both);</li>
+ *   <li>{@code spatial.index}: the previous file (a hard link) if no changed quad has a GeoSPARQL or WGS84
+ *       predicate and no named graph appeared or disappeared; else rebuilt.</li>
  * </ul>
  */
 final class ArtifactsDelta {
@@ -50,6 +58,9 @@ final class ArtifactsDelta {
     private static final Node INFERRED = NodeFactory.createURI(Vocab.GRAPH_INFERRED);
     /** The graphs the web layer reads as data (data ∪ links ∪ claimed, {@link Snapshot}). */
     private static final List<Node> AS_DATA = List.of(DATA, LINKS, CLAIMED);
+    /** Predicates Jena's spatial index reads: GeoSPARQL's and WGS84's. */
+    private static final List<String> SPATIAL = List.of("http://www.opengis.net/ont/geosparql#",
+            "http://www.w3.org/2003/01/geo/wgs84_pos#");
 
     private final DatasetGraph dsg;
     private final ServingArtifacts.Change change;
@@ -65,14 +76,30 @@ final class ArtifactsDelta {
         this.added = new HashSet<>(change.added());
     }
 
+    /** The previous build's artifacts. */
+    Path previous() {
+        return previous;
+    }
+
     private boolean read(Quad q) {
         return AS_DATA.contains(q.getGraph()) || INFERRED.equals(q.getGraph());
     }
 
-    /** The catalogue patched for the changed records (in the snapshot's read transaction), or empty: recompute it. */
-    Optional<List<Snapshot.Entry>> records(Snapshot snapshot) throws IOException {
-        Path file = previous.resolve(ServingArtifacts.RECORDS);
-        if (!Files.isRegularFile(file)) return Optional.empty();
+    /** How the catalogue changed: the IRIs of the records whose entry changed, and their entries now. */
+    record RecordsChange(Set<String> changedIris, List<Snapshot.Entry> entries) {
+        boolean isEmpty() {
+            return changedIris.isEmpty();
+        }
+    }
+
+    /**
+     * Writes {@code file}, the previous catalogue with the entries of the changed records recomputed (in a read
+     * transaction of the database), and says which changed; empty (nothing written) if the catalogue must be
+     * recomputed whole.
+     */
+    Optional<RecordsChange> records(Path file) throws IOException {
+        Path before = previous.resolve(ServingArtifacts.RECORDS);
+        if (!Files.isRegularFile(before)) return Optional.empty();
         Set<Node> subjects = new LinkedHashSet<>();
         for (List<Quad> qs : List.of(change.removed(), change.added())) {
             for (Quad q : qs) if (read(q) && q.getSubject().isURI()) subjects.add(q.getSubject());
@@ -85,39 +112,55 @@ final class ArtifactsDelta {
         for (List<Quad> qs : List.of(change.removed(), change.added())) {
             for (Quad q : qs) if (type.equals(q.getPredicate()) && subjects.contains(q.getObject())) return Optional.empty();
         }
-        List<Snapshot.Entry> before = JSON.readValue(file.toFile(), new TypeReference<List<Snapshot.Entry>>() {});
-        Map<String, Snapshot.Entry> byId = new TreeMap<>();
-        for (Snapshot.Entry e : before) byId.put(e.id(), e);
-        List<Resource> resources = new ArrayList<>();
-        for (Node s : subjects) {
-            resources.add(snapshot.data().wrapAsResource(s));
-            String id = Snapshot.idOf(snapshot.data().wrapAsResource(s));
-            if (id != null) byId.remove(id);
+        Snapshot live = Snapshot.live(dsg, Map::of);
+        Map<String, Snapshot.Entry> now = new TreeMap<>();
+        Set<String> ids = new HashSet<>();
+        boolean on = SubjectCache.begin();
+        try {
+            List<Resource> resources = new ArrayList<>();
+            for (Node s : subjects) {
+                Resource r = live.data().wrapAsResource(s);
+                resources.add(r);
+                String id = Snapshot.idOf(r);
+                if (id != null) ids.add(id);
+            }
+            now.putAll(Snapshot.catalogue(live.data(), live.inferred(), live.ontology(), resources));
+        } finally {
+            if (on) SubjectCache.end();
         }
-        byId.putAll(Snapshot.catalogue(snapshot.data(), snapshot.inferred(), snapshot.ontology(), resources));
-        return Optional.of(new ArrayList<>(byId.values()));
-    }
-
-    /** True if the previous build's catalogue is {@code records}: then its search index is this build's too. */
-    boolean sameRecords(List<Snapshot.Entry> records) throws IOException {
-        Path file = previous.resolve(ServingArtifacts.RECORDS);
-        if (!Files.isRegularFile(file) || !Files.isDirectory(previous.resolve(ServingArtifacts.SEARCH))) return false;
-        return records.equals(JSON.readValue(file.toFile(), new TypeReference<List<Snapshot.Entry>>() {}));
-    }
-
-    /** Links the previous build's search index files into {@code dir}. */
-    void linkSearchIndex(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try (var files = Files.list(previous.resolve(ServingArtifacts.SEARCH))) {
-            for (Path f : files.toList()) {
-                Path target = dir.resolve(f.getFileName().toString());
-                try {
-                    Files.createLink(target, f);
-                } catch (UnsupportedOperationException | IOException e) {
-                    Files.copy(f, target);   // a file system without hard links: a copy (then checksummed again)
+        Map<String, Snapshot.Entry> before_ = new HashMap<>();
+        try (InputStream in = Files.newInputStream(before); JsonParser p = JSON.getFactory().createParser(in);
+             RecordsFile.Writer w = new RecordsFile.Writer(file)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) throw new IOException(before + ": not a catalogue");
+            Iterator<Snapshot.Entry> fresh = now.values().iterator();
+            Snapshot.Entry next = fresh.hasNext() ? fresh.next() : null;
+            for (JsonToken t = p.nextToken(); t == JsonToken.START_OBJECT; t = p.nextToken()) {
+                Snapshot.Entry old = JSON.readValue(p, Snapshot.Entry.class);
+                if (ids.contains(old.id())) {
+                    before_.put(old.id(), old);
+                    continue;
                 }
+                while (next != null && next.id().compareTo(old.id()) < 0) {
+                    w.add(next);
+                    next = fresh.hasNext() ? fresh.next() : null;
+                }
+                w.add(old);
+            }
+            for (; next != null; next = fresh.hasNext() ? fresh.next() : null) w.add(next);
+        }
+        Set<String> changedIris = new LinkedHashSet<>();
+        List<Snapshot.Entry> changedEntries = new ArrayList<>();
+        for (String id : ids) {
+            Snapshot.Entry old = before_.get(id);
+            Snapshot.Entry e = now.get(id);
+            if (Objects.equals(old, e)) continue;
+            if (old != null) changedIris.add(old.iri());
+            if (e != null) {
+                changedIris.add(e.iri());
+                changedEntries.add(e);
             }
         }
+        return Optional.of(new RecordsChange(changedIris, changedEntries));
     }
 
     /** The usage counts patched by the change (in a read transaction), or empty: recompute them. */
@@ -153,6 +196,34 @@ final class ArtifactsDelta {
                 sum(counts.predicate(), minus.predicate(), plus.predicate()),
                 sum(counts.inferredPredicate(), minus.inferredPredicate(), plus.inferredPredicate()),
                 sum(counts.asObject(), minus.asObject(), plus.asObject())));
+    }
+
+    /**
+     * True if the spatial index cannot have changed: no changed quad has a predicate Jena's spatial index reads,
+     * and every named graph of a changed quad was there before and is still there (the index has one part per
+     * graph). In a read transaction.
+     */
+    boolean sameSpatialIndex() {
+        Set<Node> graphs = new HashSet<>();
+        for (List<Quad> qs : List.of(change.removed(), change.added())) {
+            for (Quad q : qs) {
+                Node p = q.getPredicate();
+                if (p.isURI() && SPATIAL.stream().anyMatch(ns -> p.getURI().startsWith(ns))) return false;
+                if (!q.isDefaultGraph()) graphs.add(q.getGraph());
+            }
+        }
+        for (Node g : graphs) {
+            if (!dsg.containsGraph(g)) return false;   // emptied
+            boolean before = false;
+            for (Iterator<Quad> it = dsg.find(g, Node.ANY, Node.ANY, Node.ANY); it.hasNext(); ) {
+                if (!added.contains(it.next())) {
+                    before = true;
+                    break;
+                }
+            }
+            if (!before) return false;   // every quad new: a new graph
+        }
+        return true;
     }
 
     /** Whether graph {@code g} held {@code t} before the change. */

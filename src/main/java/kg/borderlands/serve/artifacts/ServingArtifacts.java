@@ -2,11 +2,11 @@ package kg.borderlands.serve.artifacts;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kg.borderlands.analyse.Network;
 import kg.borderlands.analyse.NetworkProjector;
 import kg.borderlands.serve.Lazy;
 import kg.borderlands.serve.SpatialIndexSetup;
 import kg.borderlands.serve.api.StoryQueries;
+import kg.borderlands.serve.api.StoryQuery;
 import kg.borderlands.serve.ld.Snapshot;
 import kg.borderlands.serve.ontology.OntologyCatalogue.UsageCounts;
 import kg.borderlands.serve.search.LabelIndex;
@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +40,13 @@ import org.apache.jena.system.Txn;
  * serving/story/*.json      the timeline, map and claim views' data (SPARQL JSON results)
  * serving/usage.json        usage counts of the ontology's terms
  * serving/spatial.index     GeoSPARQL spatial index (Jena's own Kryo format)
+ * serving/format            the form of these files ({@value #FORMAT})
  * </pre>
+ *
+ * Each is written in one form whatever the order the store yields things in, so that an incremental build, which
+ * patches the previous build's files from the quads that changed ({@link ArtifactsDelta}, {@link NetworkDelta},
+ * {@code StoryQuery#patch}), writes the same bytes as a build from scratch (the Lucene index: the same documents
+ * in the same order). A full build writes them as streams, holding little besides ids.
  *
  * Entity pages and descriptions are not stored: they are read from the build's TDB2 database per request.
  */
@@ -54,7 +59,20 @@ public final class ServingArtifacts {
     static final String STORY = "story";
     static final String USAGE = "usage.json";
     static final String SPATIAL = "spatial.index";
+    /** The form of the artifacts, in {@code serving/format}: an incremental build patches only a previous build's of the same form. */
+    static final String FORMAT_FILE = "format";
+    static final String FORMAT = "serving-artifacts 2";
+    /** Above this many roots of a story query to compute again, the query is run whole. */
+    static final int STORY_CAP = 5_000;
+    static final String WRITTEN = "written";
+    static final String PATCHED = "patched";
+    static final String LINKED = "linked";
+    /** How each artifact was made by the last write in this process (tests, benchmarks). */
+    private static volatile Map<String, String> lastWrite = Map.of();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** usage.json with its counts in key order (one form whatever the map's order). */
+    private static final ObjectMapper USAGE_JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private ServingArtifacts() {}
 
@@ -102,70 +120,158 @@ public final class ServingArtifacts {
         write(dsg, dir, null);
     }
 
-    private static void write(DatasetGraph dsg, Path dir, Change change) throws IOException {
+    static void write(DatasetGraph dsg, Path dir, Change change) throws IOException {
         Files.createDirectories(dir);
         Laps t = new Laps();
-        // the network and the story views read the whole graph: on their own threads meanwhile
+        Map<String, String> how = new java.util.concurrent.ConcurrentSkipListMap<>();
+        ArtifactsDelta delta = change == null || !sameFormat(change.previousBuild().resolve(DIR)) ? null
+                : new ArtifactsDelta(dsg, change);
+        Path before = delta == null ? null : delta.previous();
+        // the network and the story views: on their own threads meanwhile
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
             Thread th = new Thread(r, "serving-artifacts");
             th.setDaemon(true);
             return th;
         });
         try {
+            t.begin();
             java.util.concurrent.Future<?> network = pool.submit(() -> {
-                NetworkFile.write(new NetworkProjector(dsg).project(), dir.resolve(NETWORK));
-                t.lap(NETWORK);
+                t.begin();
+                boolean patched = delta != null && new NetworkDelta(dsg, change.removed(), change.added())
+                        .patch(before.resolve(NETWORK), dir.resolve(NETWORK));
+                if (!patched) NetworkFile.write(new NetworkProjector(dsg), dir.resolve(NETWORK));
+                how.put(NETWORK, patched ? PATCHED : WRITTEN);
+                t.lap(NETWORK + (patched ? " (patched)" : ""));
                 return null;
             });
             java.util.concurrent.Future<?> story = pool.submit(() -> {
-                StoryQueries.run(dsg).write(dir.resolve(STORY));
-                t.lap(STORY);
+                t.begin();
+                Files.createDirectories(dir.resolve(STORY));
+                int patched = 0;
+                for (String name : StoryQueries.NAMES) {
+                    StoryQuery q = StoryQuery.named(name);
+                    Path file = dir.resolve(STORY).resolve(name + ".json");
+                    if (delta != null && q.patch(dsg, before.resolve(STORY).resolve(name + ".json"), file,
+                            change.removed(), change.added(), STORY_CAP)) {
+                        patched++;
+                        how.put(STORY + "/" + name + ".json", PATCHED);
+                    } else {
+                        q.write(dsg, file);
+                        how.put(STORY + "/" + name + ".json", WRITTEN);
+                    }
+                }
+                t.lap(STORY + (delta == null ? "" : " (" + patched + " of " + StoryQueries.NAMES.size() + " patched)"));
                 return null;
             });
-            ArtifactsDelta delta = change == null ? null : new ArtifactsDelta(dsg, change);
-            Snapshot snapshot = delta == null ? Snapshot.of(dsg) : Snapshot.live(dsg, Map::of);
-            List<Snapshot.Entry> records = snapshot.read(() -> io(() -> {
-                Optional<List<Snapshot.Entry>> patched = delta == null ? Optional.empty() : delta.records(snapshot);
-                if (patched.isPresent()) return patched.get();
-                Snapshot full = delta == null ? snapshot : Snapshot.of(dsg);
-                List<Snapshot.Entry> all = new ArrayList<>(full.entries());
-                all.sort(java.util.Comparator.comparing(Snapshot.Entry::id));   // one order, whatever the store's
-                return all;
-            }));
-            JSON.writeValue(dir.resolve(RECORDS).toFile(), records);
-            t.lap(RECORDS);
-            if (delta != null && delta.sameRecords(records)) delta.linkSearchIndex(dir.resolve(SEARCH));
-            else LabelIndex.write(records, dir.resolve(SEARCH));
-            t.lap(SEARCH);
-            Optional<UsageCounts> usage = delta == null ? Optional.empty()
-                    : Txn.calculateRead(dsg, () -> io(delta::usage));
-            JSON.writeValue(dir.resolve(USAGE).toFile(), usage.isPresent() ? usage.get()
-                    : snapshot.read(() -> UsageCounts.of(snapshot)));
-            t.lap(USAGE);
-            SpatialIndexSetup.write(dsg, dir.resolve(SPATIAL));
-            t.lap(SPATIAL);
+            Optional<ArtifactsDelta.RecordsChange> records = delta == null ? Optional.empty()
+                    : Txn.calculateRead(dsg, () -> io(() -> delta.records(dir.resolve(RECORDS))));
+            if (records.isEmpty()) {
+                RecordsFile.write(dsg, dir.resolve(RECORDS), dir.resolve(SEARCH));
+                t.lap(RECORDS + " and " + SEARCH);
+                how.put(RECORDS, WRITTEN);
+                how.put(SEARCH, WRITTEN);
+            } else {
+                t.lap(RECORDS + " (patched)");
+                if (records.get().isEmpty()) linkAll(before.resolve(SEARCH), dir.resolve(SEARCH));
+                else LabelIndex.update(before.resolve(SEARCH), dir.resolve(SEARCH), records.get().changedIris(), records.get().entries());
+                t.lap(SEARCH + (records.get().isEmpty() ? " (unchanged)" : " (updated)"));
+                how.put(RECORDS, PATCHED);
+                how.put(SEARCH, records.get().isEmpty() ? LINKED : PATCHED);
+            }
+            Optional<UsageCounts> usage = delta == null ? Optional.empty() : Txn.calculateRead(dsg, () -> io(delta::usage));
+            USAGE_JSON.writeValue(dir.resolve(USAGE).toFile(), usage.isPresent() ? usage.get()
+                    : Txn.calculateRead(dsg, () -> UsageCounts.of(Snapshot.live(dsg, Map::of))));
+            t.lap(USAGE + (usage.isPresent() ? " (patched)" : ""));
+            how.put(USAGE, usage.isPresent() ? PATCHED : WRITTEN);
+            if (delta != null && Files.isRegularFile(before.resolve(SPATIAL)) && Txn.calculateRead(dsg, delta::sameSpatialIndex)) {
+                link(before.resolve(SPATIAL), dir.resolve(SPATIAL));
+                t.lap(SPATIAL + " (unchanged)");
+                how.put(SPATIAL, LINKED);
+            } else {
+                SpatialIndexSetup.write(dsg, dir.resolve(SPATIAL));
+                t.lap(SPATIAL);
+                how.put(SPATIAL, WRITTEN);
+            }
             network.get();
             story.get();
+            Files.writeString(dir.resolve(FORMAT_FILE), FORMAT + "\n");
+            lastWrite = Map.copyOf(how);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while writing the serving artifacts", e);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof java.io.UncheckedIOException io) throw io.getCause();
             if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
             throw new IOException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
 
+    /**
+     * How each artifact of the last build this process wrote was made: {@code written} (from the whole database),
+     * {@code patched} (from the previous build's, by the change) or {@code linked} (the previous build's file,
+     * unchanged). By path under {@code serving/} (tests, benchmarks).
+     */
+    public static Map<String, String> lastWrite() {
+        return lastWrite;
+    }
+
+    /** True if a previous build's artifacts are of this version's form (so that they can be patched). */
+    private static boolean sameFormat(Path previous) {
+        try {
+            return Files.isRegularFile(previous.resolve(FORMAT_FILE))
+                    && Files.readString(previous.resolve(FORMAT_FILE)).strip().equals(FORMAT);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Hard links to every file of a folder of the previous build. */
+    private static void linkAll(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) link(f, to.resolve(f.getFileName().toString()));
+        }
+    }
+
+    /** A hard link to a file of the previous build (a copy where links are not supported). */
+    private static void link(Path from, Path to) throws IOException {
+        try {
+            Files.createLink(to, from);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(from, to);
+        }
+    }
+
     /** Per-artifact timings on standard error with {@code -Dbkg.profile=true} (benchmarks). */
     private static final class Laps {
         private final long start = System.nanoTime();
+        private final ThreadLocal<long[]> cpu = ThreadLocal.withInitial(() -> new long[] {cpuNow()});
 
-        /** Milliseconds since the start, when a part is done (parts run on two threads). */
+        /** This thread starts on its parts. */
+        void begin() {
+            cpu.set(new long[] {cpuNow()});
+        }
+
+        /**
+         * Milliseconds since the start, when a part is done (parts run on three threads), and the CPU time the
+         * part's thread spent on it.
+         */
         void lap(String what) {
             long now = System.nanoTime();
-            if (Boolean.getBoolean("bkg.profile")) System.err.printf("phase   serving %s done at %d ms%n", what, (now - start) / 1_000_000);
+            long[] last = cpu.get();
+            long c = cpuNow();
+            if (Boolean.getBoolean("bkg.profile")) {
+                System.err.printf("phase   serving %s done at %d ms (%d ms CPU)%n", what, (now - start) / 1_000_000, (c - last[0]) / 1_000_000);
+            }
+            last[0] = c;
+        }
+
+        private static long cpuNow() {
+            return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         }
     }
 

@@ -342,36 +342,51 @@ public final class OntologyCatalogue {
             asObject = Map.copyOf(asObject);
         }
 
-        /** Counts over the snapshot's graphs (inside its read transaction), for the terms of the ontology's namespaces. */
+        /**
+         * Counts over the snapshot's graphs (inside its read transaction), for the terms of the ontology's
+         * namespaces: one pass over the data and one over the inferences (nothing held but the counts), then, for
+         * each class of ours used, the distinct instances stated or inferred (held one class at a time).
+         */
         public static UsageCounts of(Snapshot snapshot) {
             Map<String, Long> asserted = new HashMap<>();
             Map<String, Long> withInferred = new HashMap<>();
             Map<String, Long> predicate = new HashMap<>();
             Map<String, Long> inferredPredicate = new HashMap<>();
             Map<String, Long> asObject = new HashMap<>();
-            Set<Statement> types = new HashSet<>();
-            snapshot.data().listStatements().forEachRemaining(st -> {
-                count(predicate, st.getPredicate());
-                if (st.getObject().isURIResource()) {
-                    if (st.getPredicate().equals(RDF.type)) {
-                        count(asserted, st.getResource());
-                        types.add(st);
+            org.apache.jena.graph.Node type = RDF.type.asNode();
+            org.apache.jena.graph.Graph data = snapshot.data().getGraph();
+            org.apache.jena.graph.Graph inferred = snapshot.inferred().getGraph();
+            Set<org.apache.jena.graph.Node> classes = new HashSet<>();
+            data.find().forEachRemaining(t -> {
+                count(predicate, t.getPredicate());
+                org.apache.jena.graph.Node o = t.getObject();
+                if (o.isURI()) {
+                    if (t.getPredicate().equals(type)) {
+                        if (count(asserted, o)) classes.add(o);
                     } else {
-                        count(asObject, st.getResource());
+                        count(asObject, o);
                     }
                 }
             });
-            snapshot.inferred().listStatements().forEachRemaining(st -> {
-                count(inferredPredicate, st.getPredicate());
-                if (st.getPredicate().equals(RDF.type) && st.getObject().isURIResource()) types.add(st);
+            inferred.find().forEachRemaining(t -> {
+                count(inferredPredicate, t.getPredicate());
+                org.apache.jena.graph.Node o = t.getObject();
+                if (t.getPredicate().equals(type) && o.isURI() && namespace(o.getURI()) != null) classes.add(o);
             });
-            for (Statement st : types) count(withInferred, st.getResource());
+            for (org.apache.jena.graph.Node c : classes) {
+                Set<org.apache.jena.graph.Node> instances = new HashSet<>();
+                data.find(org.apache.jena.graph.Node.ANY, type, c).forEachRemaining(t -> instances.add(t.getSubject()));
+                inferred.find(org.apache.jena.graph.Node.ANY, type, c).forEachRemaining(t -> instances.add(t.getSubject()));
+                withInferred.put(c.getURI(), (long) instances.size());
+            }
             return new UsageCounts(asserted, withInferred, predicate, inferredPredicate, asObject);
         }
 
-        private static void count(Map<String, Long> m, Resource r) {
-            // only terms of the ontology's namespaces (blk:, blkv:) are shown with counts
-            if (r.isURIResource() && namespace(r.getURI()) != null) m.merge(r.getURI(), 1L, Long::sum);
+        /** Counts a term of the ontology's namespaces (blk:, blkv:: only those are shown with counts); true if counted. */
+        private static boolean count(Map<String, Long> m, org.apache.jena.graph.Node n) {
+            if (!n.isURI() || namespace(n.getURI()) == null) return false;
+            m.merge(n.getURI(), 1L, Long::sum);
+            return true;
         }
 
         long of(Map<String, Long> m, Resource r) {

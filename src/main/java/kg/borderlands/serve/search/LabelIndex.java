@@ -9,6 +9,8 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -17,14 +19,18 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,6 +74,9 @@ public final class LabelIndex {
     private static final String FIELD = "label";
     private static final String URI = "uri";
     private static final String LANG = "lang";
+    /** Doc values the index is sorted by: the record's id, and 0 for its label, 1… for its aliases. */
+    private static final String SORT_ID = "sortId";
+    private static final String SORT_POS = "sortPos";
     private static final int MAX_HITS = 10_000;
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -98,23 +107,107 @@ public final class LabelIndex {
 
     /** Writes the index of these records into {@code dir} (created), for {@link #open}. */
     public static void write(Collection<Snapshot.Entry> entries, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try (Directory d = FSDirectory.open(dir)) {
-            write(entries, d);
+        try (Writer w = writer(dir)) {
+            for (Snapshot.Entry e : entries) w.add(e);
         }
-        Files.deleteIfExists(dir.resolve(IndexWriter.WRITE_LOCK_NAME));   // released; not part of the index
     }
 
     private static void write(Collection<Snapshot.Entry> entries, Directory dir) throws IOException {
-        IndexWriterConfig config = new IndexWriterConfig(new FoldingAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-        try (IndexWriter w = new IndexWriter(dir, config)) {
-            for (Snapshot.Entry e : entries) {
-                w.addDocument(doc(e.iri(), e.label()));
-                for (String a : e.aliases()) w.addDocument(doc(e.iri(), a));
-            }
+        try (IndexWriter w = new IndexWriter(dir, config(IndexWriterConfig.OpenMode.CREATE))) {
+            for (Snapshot.Entry e : entries) add(w, e);
             w.forceMerge(1);
             w.commit();
         }
+    }
+
+    /**
+     * The writer's settings: documents sorted by record id, then label before aliases (in their order), whatever
+     * the order they are added in — so an index updated in place ({@link #update}) and merged has its documents in
+     * the order of one written from scratch, and answers the same.
+     */
+    private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(new FoldingAnalyzer()).setOpenMode(mode)
+                .setIndexSort(new Sort(new SortField(SORT_ID, SortField.Type.STRING), new SortField(SORT_POS, SortField.Type.INT)))
+                .setRAMBufferSizeMB(8);
+    }
+
+    private static void add(IndexWriter w, Snapshot.Entry e) throws IOException {
+        w.addDocument(doc(e, 0, e.label()));
+        int i = 1;
+        for (String a : e.aliases()) w.addDocument(doc(e, i++, a));
+    }
+
+    /** Adds records one at a time into a new index in {@code dir} (created), for {@link #open}. */
+    public static Writer writer(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return new Writer(dir, FSDirectory.open(dir), IndexWriterConfig.OpenMode.CREATE);
+    }
+
+    /** An index being written: {@link #add} each record, then close. */
+    public static final class Writer implements java.io.Closeable {
+        private final Path path;
+        private final Directory dir;
+        private final IndexWriter w;
+
+        private Writer(Path path, Directory dir, IndexWriterConfig.OpenMode mode) throws IOException {
+            this.path = path;
+            this.dir = dir;
+            this.w = new IndexWriter(dir, config(mode));
+        }
+
+        public void add(Snapshot.Entry e) throws IOException {
+            LabelIndex.add(w, e);
+        }
+
+        /** Removes the documents of a record (by IRI). */
+        public void remove(String iri) throws IOException {
+            w.deleteDocuments(new Term(URI, iri));
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                w.forceMerge(1);
+                w.commit();
+            } finally {
+                w.close();
+                dir.close();
+            }
+            Files.deleteIfExists(path.resolve(IndexWriter.WRITE_LOCK_NAME));   // released; not part of the index
+        }
+    }
+
+    /**
+     * The index of {@code previous} with some records replaced, in {@code dir}: the previous index's files are linked
+     * (or copied) into {@code dir}, the documents of {@code removed} (IRIs) deleted, {@code added} indexed, and the
+     * whole merged into one segment — the same documents, in the same order, as an index written from scratch.
+     * {@code previous} must have been written by this version ({@link #writer}).
+     */
+    public static void update(Path previous, Path dir, Collection<String> removed, Collection<Snapshot.Entry> added)
+            throws IOException {
+        Files.createDirectories(dir);
+        try (var files = Files.list(previous)) {
+            for (Path f : files.toList()) {
+                if (f.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME)) continue;
+                Path target = dir.resolve(f.getFileName().toString());
+                try {
+                    Files.createLink(target, f);
+                } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        try (Writer w = new Writer(dir, FSDirectory.open(dir), IndexWriterConfig.OpenMode.APPEND)) {
+            for (String iri : removed) w.remove(iri);
+            for (Snapshot.Entry e : added) w.add(e);
+        }
+    }
+
+    private static Document doc(Snapshot.Entry e, int pos, String literal) {
+        Document d = doc(e.iri(), literal);
+        d.add(new SortedDocValuesField(SORT_ID, new BytesRef(e.id())));
+        d.add(new NumericDocValuesField(SORT_POS, pos));
+        return d;
     }
 
     private static Document doc(String iri, String literal) {
