@@ -61,9 +61,14 @@ public final class GraphCounts {
      * the default graph as {@link Bundle#DEFAULT_GRAPH} if it holds any.
      */
     public static List<Bundle.GraphCount> of(Path nqGz) throws IOException {
+        return of(nqGz, IN_MEMORY);
+    }
+
+    /** {@link #of(Path)} holding at most {@code inMemory} keys in memory (tests spill with a small one). */
+    static List<Bundle.GraphCount> of(Path nqGz, long inMemory) throws IOException {
         Objects.requireNonNull(nqGz, "nqGz");
         Keys keys = new Keys();
-        DistinctDataBag<Key> bag = BagFactory.newDistinctBag(new ThresholdPolicyCount<>(IN_MEMORY), new KeySerialization(), Key.ORDER);
+        DistinctDataBag<Key> bag = BagFactory.newDistinctBag(new ThresholdPolicyCount<>(inMemory), new KeySerialization(), Key.ORDER);
         keys.bag = bag;
         long[] counts;
         try {
