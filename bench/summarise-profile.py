@@ -13,9 +13,10 @@ for path in sys.argv[1:]:
     for line in open(path, errors='replace'):
         m = re.search(r'phase (.+?): (\d+) ms', line)
         if m:
-            phases[m.group(1)] = int(m.group(2)) / 1000
-            if m.group(1) not in phase_names:
-                phase_names.append(m.group(1))
+            name = re.sub(r' \(.*\)$', '', m.group(1))   # "shared unit's shapes (3 of 942 nodes validated)"
+            phases[name] = int(m.group(2)) / 1000
+            if name not in phase_names:
+                phase_names.append(name)
         m = re.search(r'unit (\S+) ' + ' '.join(rf'{s} (\d+)' for s in STEPS) + ' ms', line)
         if m and m.group(1) != '(shared)':
             for i, s in enumerate(STEPS):

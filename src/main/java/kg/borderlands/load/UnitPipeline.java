@@ -224,8 +224,10 @@ public final class UnitPipeline {
             else loadAll(dsg, plan, findings, problems);
             timer.lap(changed != null ? "apply delta" : "build and load units");
             if (!problems.isEmpty()) throw new CurationException(problems);
-            findings.addShared(sharedShapes(dsg, plan));
-            timer.lap("shared unit's shapes");
+            SharedShapes.Result shapes = sharedShapes(dsg, plan, previous == null ? null : previous.units(),
+                    incremental == null ? null : incremental.changes());
+            findings.addShared(shapes.findings());
+            timer.lap("shared unit's shapes (" + shapes.describe() + ")");
             ValidationReport unitsReport = new ValidationReport(findings.all);
             if (!unitsReport.conforms()) throw new LoadOperation.ValidationFailedException(unitsReport);
             // cross-source checks on the database, VoID from it (in a full build the database holds no VoID
@@ -505,20 +507,32 @@ public final class UnitPipeline {
      * The shapes of the shared unit's nodes (actors, places), validated on the database: what makes them
      * relevant (a tie, an event) is said by the sources, so they are validated against every unit — the default
      * graph (ontology, data, inferred) with the claimed graph, what a unit's own validation sees of itself. The
-     * focus nodes are the subjects of the shared unit's data and claimed graphs (read from its cache entry).
+     * focus nodes are the subjects of the shared unit's data and claimed graphs (read from its cache entry). An
+     * incremental build validates again only the nodes the change can affect ({@link SharedShapes}).
      */
-    private List<Finding> sharedShapes(DatasetGraph dsg, Plan plan) throws IOException {
-        if (plan.shacl() == null) return List.of();
-        Set<Node> focus = new java.util.LinkedHashSet<>();
-        cache.replay(plan.keys().get(plan.units().shared()), new org.apache.jena.riot.system.StreamRDFBase() {
-            @Override
-            public void quad(Quad q) {
-                if (UnitOutput.DATA.equals(q.getGraph()) || UnitOutput.CLAIMED.equals(q.getGraph())) focus.add(q.getSubject());
+    private SharedShapes.Result sharedShapes(DatasetGraph dsg, Plan plan, Map<String, String> previousUnits,
+                                             UnitDelta.Changes changes) throws IOException {
+        if (plan.shacl() == null) return new SharedShapes.Result(List.of(), 0, 0, false);
+        String sharedKey = plan.keys().get(plan.units().shared());
+        SharedShapes.FocusNodes focus = () -> {
+            Set<Node> nodes = new java.util.LinkedHashSet<>();
+            cache.replay(sharedKey, new org.apache.jena.riot.system.StreamRDFBase() {
+                @Override
+                public void quad(Quad q) {
+                    if (UnitOutput.DATA.equals(q.getGraph()) || UnitOutput.CLAIMED.equals(q.getGraph())) nodes.add(q.getSubject());
+                }
+            });
+            return new ArrayList<>(nodes);
+        };
+        return Txn.calculateRead(dsg, () -> {
+            try {
+                return SharedShapes.run(plan.shacl(), new org.apache.jena.graph.compose.Union(dsg.getDefaultGraph(),
+                        dsg.getGraph(UnitOutput.CLAIMED)), focus, cache.dir(), sharedKey, plan.unitKeys(),
+                        previousUnits, changes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
-        if (focus.isEmpty()) return List.of();
-        return Txn.calculateRead(dsg, () -> plan.shacl().validate(
-                new org.apache.jena.graph.compose.Union(dsg.getDefaultGraph(), dsg.getGraph(UnitOutput.CLAIMED)), focus));
     }
 
     /**
