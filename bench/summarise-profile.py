@@ -13,7 +13,7 @@ for path in sys.argv[1:]:
     for line in open(path, errors='replace'):
         m = re.search(r'phase (.+?): (\d+) ms', line)
         if m:
-            name = re.sub(r' \(.*\)$', '', m.group(1))   # "shared unit's shapes (3 of 942 nodes validated)"
+            name = re.sub(r' \(.*\)$', '', m.group(1))   # "shared unit's shapes (3 of 942 nodes validated)", "plan (CPU ms: …)"
             phases[name] = int(m.group(2)) / 1000
             if name not in phase_names:
                 phase_names.append(name)

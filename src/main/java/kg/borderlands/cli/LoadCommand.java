@@ -22,6 +22,11 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Rebuild even if the inputs are unchanged.")
     boolean force;
 
+    @Option(names = LoadLauncher.NO_CLASS_ARCHIVE,
+            description = "Run from the jar without the class archive kept in the store (store/cds/): in this JVM, "
+                    + "reading every class from the jar (docs/operations.md).")
+    boolean noClassArchive;
+
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long to wait for another load of the same store to finish (default: ${DEFAULT-VALUE}; 0: do not wait).")
     double waitSeconds;
@@ -32,6 +37,7 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (waitSeconds < 0 || Double.isNaN(waitSeconds)) throw new IllegalArgumentException("--wait must be 0 or more seconds");
+        kg.borderlands.load.Profile.lap("command line");
         PrintWriter err = spec.commandLine().getErr();
         LoadOperation.Result r = LoadOperation.ensure(options.inputs(), options.storeManager(), force,
                 Duration.ofMillis(Math.round(waitSeconds * 1000)), line -> {
@@ -42,10 +48,13 @@ final class LoadCommand implements Callable<Integer> {
         if (r.reused()) {
             out.println("store is up to date: " + r.build());
         } else {
+            // a child JVM writing the class archive keeps it: it has loaded a build's classes (LoadLauncher)
+            kg.borderlands.serve.ClassArchive.markServed();
             out.println("built " + r.build() + ": " + r.dataTriples() + " asserted + " + r.inferredTriples()
                     + " inferred triples; " + r.report().summary());
         }
         out.flush();
+        kg.borderlands.load.Profile.lap("result printed");
         return 0;
     }
 }

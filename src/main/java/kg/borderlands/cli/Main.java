@@ -39,9 +39,22 @@ public final class Main implements Runnable {
             child = java.util.OptionalInt.empty();   // serve then starts its child as before, or reports why not
         }
         if (child.isPresent()) System.exit(child.getAsInt());
+        // load from the jar on an existing store: into a child JVM with the same options that maps the store's
+        // class archive (LoadLauncher) — JDK classes only
+        try {
+            child = LoadLauncher.relaunch(args);
+        } catch (Exception e) {
+            child = java.util.OptionalInt.empty();   // load runs in this JVM, without the archive
+        }
+        if (child.isPresent()) System.exit(child.getAsInt());
+        kg.borderlands.load.Profile.lap("JVM start to main");
         // serve in this JVM: Jena, Fuseki and Jetty are initialised alongside the parsing and the store check
         if (args.length > 0 && args[0].equals("serve")) kg.borderlands.serve.StartupWarmup.start();
-        System.exit(run(args));
+        // load: Jena and the build's classes are initialised alongside the parsing, the fingerprint and the store check
+        if (args.length > 0 && args[0].equals("load")) kg.borderlands.load.LoadWarmup.start();
+        int code = run(args);
+        kg.borderlands.load.Profile.exit();
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code. */
@@ -53,8 +66,12 @@ public final class Main implements Runnable {
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
         // picocli builds the model of every command it is given (reflection over their options): for serve,
-        // whose start is timed against stock Fuseki, only serve's; every other line sees them all
-        for (Class<?> c : args.length > 0 && args[0].equals("serve") ? java.util.List.<Class<?>>of(ServeCommand.class) : COMMANDS) {
+        // whose start is timed against stock Fuseki, only serve's, and for load (the one-record rebuild, issue
+        // #11) only load's; every other line sees them all
+        java.util.List<Class<?>> commands = COMMANDS;
+        if (args.length > 0 && args[0].equals("serve")) commands = java.util.List.of(ServeCommand.class);
+        if (args.length > 0 && args[0].equals("load")) commands = java.util.List.of(LoadCommand.class);
+        for (Class<?> c : commands) {
             cl.addSubcommand(c);
         }
         cl.setOut(out);

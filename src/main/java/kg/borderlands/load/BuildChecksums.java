@@ -46,17 +46,93 @@ public final class BuildChecksums {
      * immutable) — keeps the size and digest that manifest gives, without being read again.
      */
     public static Map<String, BuildManifest.FileSum> compute(Path build, Path previous) throws IOException {
+        return compute(build, previous, Map.of());
+    }
+
+    /**
+     * What the copy of a file ({@link DatabaseCopy}) hashed on its way: the file it was copied from, and the state of
+     * the SHA-256 after each block read ({@code ends[i]}: the offset that state has hashed up to). A copied file
+     * that was then written only from some block on — TDB2 appends what a transaction writes — is hashed from the
+     * last block it still shares with its original, compared byte for byte, on.
+     */
+    public record Prefix(Path original, long[] ends, MessageDigest[] states) {}
+
+    /**
+     * {@link #compute(Path, Path)}, and each file {@code copied} names (by path relative to the build) hashed only
+     * from the end of the blocks it still shares with the file it was copied from ({@link Prefix}).
+     */
+    public static Map<String, BuildManifest.FileSum> compute(Path build, Path previous, Map<String, Prefix> copied)
+            throws IOException {
         Map<String, BuildManifest.FileSum> before = BuildManifest.read(previous).files();
         Map<String, BuildManifest.FileSum> sums = new TreeMap<>();
+        ByteBuffer a = ByteBuffer.allocateDirect(1 << 20);
+        ByteBuffer b = ByteBuffer.allocateDirect(1 << 20);
         for (Path f : stableFiles(build)) {
             String name = relative(build, f);
             Path old = previous.resolve(name);
             BuildManifest.FileSum known = before.get(name);
             boolean linked = known != null && Files.isRegularFile(old) && Files.isSameFile(f, old)
                     && Files.size(f) == known.size();
-            sums.put(name, linked ? known : sum(f));
+            Prefix prefix = copied.get(name);
+            sums.put(name, linked ? known : prefix != null ? resume(f, prefix, a, b) : sum(f));
         }
         return sums;
+    }
+
+    /** The size and SHA-256 of {@code f}, resumed from the longest run of blocks it shares with its original. */
+    static BuildManifest.FileSum resume(Path f, Prefix prefix, ByteBuffer a, ByteBuffer b) throws IOException {
+        MessageDigest md = null;
+        long from = 0;
+        try (FileChannel now = FileChannel.open(f, StandardOpenOption.READ);
+             FileChannel was = FileChannel.open(prefix.original(), StandardOpenOption.READ)) {
+            long size = now.size();
+            for (int i = 0; i < prefix.ends().length && prefix.ends()[i] <= size; i++) {
+                int n = Math.toIntExact(prefix.ends()[i] - from);
+                if (n > a.capacity() || !sameBytes(now, was, from, n, a, b)) break;
+                md = prefix.states()[i];
+                from = prefix.ends()[i];
+            }
+        }
+        try {
+            md = md == null ? sha256() : (MessageDigest) md.clone();
+        } catch (CloneNotSupportedException e) {
+            return sum(f);
+        }
+        long size = from;
+        ByteBuffer buf = a;
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            ch.position(from);
+            buf.clear();
+            int n;
+            while ((n = ch.read(buf)) != -1) {
+                size += n;
+                buf.flip();
+                md.update(buf);
+                buf.clear();
+            }
+        }
+        return new BuildManifest.FileSum(size, HexFormat.of().formatHex(md.digest()));
+    }
+
+    /** True if both files hold the same {@code n} bytes at {@code at}. */
+    private static boolean sameBytes(FileChannel x, FileChannel y, long at, int n, ByteBuffer a, ByteBuffer b)
+            throws IOException {
+        a.clear().limit(n);
+        b.clear().limit(n);
+        readFully(x, a, at);
+        readFully(y, b, at);
+        a.flip();
+        b.flip();
+        return a.remaining() == n && b.remaining() == n && a.mismatch(b) == -1;
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer buf, long at) throws IOException {
+        long pos = at;
+        while (buf.hasRemaining()) {
+            int r = ch.read(buf, pos);
+            if (r < 0) break;
+            pos += r;
+        }
     }
 
     /** What {@link #verify(Path, Scope)} checks beyond the manifest and the size of every file. */

@@ -21,26 +21,44 @@ import java.util.zip.ZipFile;
 
 /**
  * SHA-256 over everything a store is built from: the ontology's Turtle files, the data files the build reads
- * and the quality checks (paths and bytes), plus the code that builds it (the jar, when running from one).
- * Equal fingerprints mean the store can be reused as it is. Files the build does not read (the generated
- * SSSOM file under {@code data/mappings/}, notes) do not count.
+ * and the quality checks (each file by its path and the SHA-256 of its bytes), plus the code that builds it (the
+ * jar, when running from one). Equal fingerprints mean the store can be reused as it is. Files the build does not
+ * read (the generated SSSOM file under {@code data/mappings/}, notes) do not count. A file enters by its own digest
+ * (not its bytes in one stream) so that {@link InputStamp} can keep the digests of unchanged files and read again
+ * only the files that changed; the source units' keys are made the same way, from the same digests.
  */
 public final class Fingerprint {
     private Fingerprint() {}
 
+    /** The digest of a file's bytes, for the fingerprint and the unit keys. */
+    @FunctionalInterface
+    interface FileDigests {
+        byte[] of(Path file) throws IOException;
+
+        /** Every file read and hashed. */
+        FileDigests READ = Fingerprint::digest;
+    }
+
     public static String of(ProjectInputs in) throws IOException {
+        return of(in, FileDigests.READ);
+    }
+
+    /** The fingerprint, each file's digest from {@code digests}. */
+    static String of(ProjectInputs in, FileDigests digests) throws IOException {
         MessageDigest md = sha256();
         for (Path dir : List.of(in.ontologyDir(), in.dataDir(), in.qcDir())) {
-            for (Path f : files(in, dir)) {
-                md.update(dir.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(Files.readAllBytes(f));
-                md.update((byte) 0);
-            }
+            addFiles(md, dir, files(in, dir), digests);
             md.update((byte) 1);
         }
         addCode(md);
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** SHA-256 of a file's bytes. */
+    static byte[] digest(Path file) throws IOException {
+        MessageDigest md = sha256();
+        md.update(Files.readAllBytes(file));
+        return md.digest();
     }
 
     /**
@@ -66,32 +84,32 @@ public final class Fingerprint {
      * The part of every source unit's key that is not data: ontology (with the shapes), quality checks and
      * code. A change there re-maps and re-validates every unit.
      */
-    static String base(ProjectInputs in) throws IOException {
+    static String base(ProjectInputs in, FileDigests digests) throws IOException {
         MessageDigest md = sha256();
         for (Path dir : List.of(in.ontologyDir(), in.qcDir())) {
-            addFiles(md, dir, files(in, dir));
+            addFiles(md, dir, files(in, dir), digests);
             md.update((byte) 1);
         }
         addCode(md);
         return HexFormat.of().formatHex(md.digest());
     }
 
-    /** SHA-256 over {@code parts} and the paths (relative to {@code root}) and bytes of {@code files}. */
-    static String of(Path root, List<Path> files, String... parts) throws IOException {
+    /** SHA-256 over {@code parts} and the paths (relative to {@code root}) and digests of {@code files}. */
+    static String of(Path root, List<Path> files, FileDigests digests, String... parts) throws IOException {
         MessageDigest md = sha256();
         for (String p : parts) {
             md.update(p.getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
         }
-        addFiles(md, root, files);
+        addFiles(md, root, files, digests);
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private static void addFiles(MessageDigest md, Path root, List<Path> files) throws IOException {
+    private static void addFiles(MessageDigest md, Path root, List<Path> files, FileDigests digests) throws IOException {
         for (Path f : files) {
             md.update(root.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
-            md.update(Files.readAllBytes(f));
+            md.update(digests.of(f));
             md.update((byte) 0);
         }
     }

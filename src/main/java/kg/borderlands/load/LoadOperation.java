@@ -72,7 +72,13 @@ public final class LoadOperation {
         Objects.requireNonNull(store, "store");
         inputs.requireUsable();
         // from store/inputs.stamp when no input file's stat line changed; else from the files' bytes (InputStamp)
-        String fingerprint = new InputStamp().fingerprint(inputs, store.root()).fingerprint();
+        InputStamp inputStamp = new InputStamp();
+        InputStamp.Result stamp = inputStamp.fingerprint(inputs, store.root());
+        String fingerprint = stamp.fingerprint();
+        Profile.lap("inputs fingerprint (" + (stamp.fromStamp() ? "from the stamp" : "computed") + ")");
+        // a few records of a few sources edited: most likely an incremental build of seconds (LoadWarmup#shortRun;
+        // UnitPipeline says so for sure once it knows the units' keys)
+        if (!force && LoadWarmup.likelyShort(inputs, inputStamp.changes())) LoadWarmup.shortRun();
         StoreLock lock;
         try {
             lock = StoreLock.acquire(store.root(), wait, notice);
@@ -85,14 +91,19 @@ public final class LoadOperation {
         }
         try (lock) {
             store.prune(notice);
+            Profile.lap("lock, prune");
             if (!force && upToDate(store, fingerprint, notice)) {
                 return new Result(true, store.published(), null, -1, -1);
             }
+            Profile.lap("published build checked");
+            LoadWarmup.await();   // Jena, initialised beside the checks (when main started it)
+            Profile.lap("waiting for Jena's initialisation");
             beforeBuilding.run();
             HeapExhaustion.watch();
             UnitPipeline pipeline = new UnitPipeline(inputs, store.root(), notice);
+            pipeline.useDigests(inputStamp.digests());   // the files read for the fingerprint are not read again
             Path previous = force ? null : previousBuild(store);
-            BuildManifest previousManifest = previous == null ? null : store.verify(previous);
+            BuildManifest previousManifest = previous == null ? null : store.publishedManifest();
             UnitPipeline.Outcome[] made = new UnitPipeline.Outcome[1];
             Path build = publish(store, fingerprint, dir -> {
                 UnitPipeline.Outcome o;
@@ -107,10 +118,11 @@ public final class LoadOperation {
                 }
                 made[0] = o;
                 return new StoreManager.Written(o.ontologyTriples(), o.dataTriples(), o.inferredTriples(),
-                        o.report().warnings(), o.units(), o.change());
+                        o.report().warnings(), o.units(), o.change(), o.copied());
             });
             store.prune(notice);
             pipeline.cache().retain(store.unitKeysInUse());
+            Profile.lap("prune, unit cache");
             return new Result(false, build, made[0].report(), made[0].dataTriples(), made[0].inferredTriples());
         } catch (OutOfMemoryError e) {
             throw outOfMemory(e);
@@ -137,10 +149,14 @@ public final class LoadOperation {
                 + Math.max(1024, ((mb * 2 + 255) / 256) * 256) + "m -jar borderlands-kg.jar load", e);
     }
 
-    /** The published build if it verifies (the base of an incremental build), else null. */
+    /**
+     * The published build (the base of an incremental build) if its manifest and the sizes of its files check,
+     * else null. Its digests are verified only if it is used, while its database is copied ({@link DatabaseCopy}).
+     */
     private static Path previousBuild(StoreManager store) throws IOException {
         try {
-            return store.published();
+            store.publishedManifest();
+            return store.current().orElse(null);
         } catch (StoreException e) {
             return null;
         }

@@ -140,19 +140,49 @@ public final class StoreManager {
         this.deferDigests = on;
     }
 
-    /** True if the published build verifies and was made from inputs with this fingerprint. */
+    /**
+     * True if the published build verifies and was made from inputs with this fingerprint. The digests are only
+     * checked when the fingerprint matches (a build made from other inputs is not reused, whatever its bytes):
+     * until then only the manifest and the size of every file.
+     */
     public boolean isCurrent(String fingerprint) throws IOException {
+        if (!fingerprint.equals(publishedManifest().fingerprint())) return false;
         Path build = published();
         return fingerprint.equals(verify(build).fingerprint());
     }
 
     /**
+     * The manifest of the published build, the build checked as far as {@link BuildChecksums.Scope#SIZES} goes
+     * (manifest, every file present with its size, no {@code DAMAGED} marker), not its digests: for a build about
+     * to be replaced, whose files are verified where they are used ({@link BuildChecksums#verify(Path, Map)}).
+     *
+     * @throws StoreException ABSENT if nothing was published, DAMAGED if the build is missing or damaged
+     */
+    public synchronized BuildManifest publishedManifest() throws IOException {
+        Path build = published(BuildChecksums.Scope.SIZES).toAbsolutePath().normalize();
+        if (build.equals(verified)) return verifiedManifest;
+        return BuildChecksums.verify(build, BuildChecksums.Scope.SIZES);
+    }
+
+    /**
      * What a {@link BuildWriter} wrote, for the manifest; {@code change}: for an incremental build, what changed
      * since the previous build (its serving artifacts are then patched, and its files linked from the previous
-     * build keep their checksums), else null.
+     * build keep their checksums), else null; {@code copied}: the files of an incremental build copied from the
+     * previous one with the state of their digest along the way (their checksums are resumed, {@link
+     * BuildChecksums#compute(Path, Path, Map)}), else empty.
      */
     public record Written(long ontologyTriples, long dataTriples, long inferredTriples, long warnings,
-                          Map<String, String> units, kg.borderlands.serve.artifacts.ServingArtifacts.Change change) {
+                          Map<String, String> units, kg.borderlands.serve.artifacts.ServingArtifacts.Change change,
+                          Map<String, BuildChecksums.Prefix> copied) {
+        public Written {
+            copied = copied == null ? Map.of() : copied;
+        }
+
+        public Written(long ontologyTriples, long dataTriples, long inferredTriples, long warnings,
+                       Map<String, String> units, kg.borderlands.serve.artifacts.ServingArtifacts.Change change) {
+            this(ontologyTriples, dataTriples, inferredTriples, warnings, units, change, Map.of());
+        }
+
         public Written(long ontologyTriples, long dataTriples, long inferredTriples, long warnings,
                        Map<String, String> units) {
             this(ontologyTriples, dataTriples, inferredTriples, warnings, units, null);
@@ -203,20 +233,18 @@ public final class StoreManager {
         try {
             Files.writeString(build.resolve(INCOMPLETE), ProcessHandle.current().pid() + "\n");
             Written w = writer.write(build);
-            long t0 = System.nanoTime();
+            Profile.lap("end of the build");
             kg.borderlands.serve.artifacts.ServingArtifacts.write(build, w.change());   // listed and checksummed with the rest
-            long t1 = System.nanoTime();
+            Profile.lap("serving artifacts");
             var sums = w.change() == null ? BuildChecksums.compute(build)
-                    : BuildChecksums.compute(build, w.change().previousBuild());
-            long t2 = System.nanoTime();
-            if (Boolean.getBoolean("bkg.profile")) {
-                System.err.printf("phase serving artifacts: %d ms%nphase checksums: %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
-            }
+                    : BuildChecksums.compute(build, w.change().previousBuild(), w.copied());
+            Profile.lap("checksums");
             new BuildManifest(BuildManifest.FORMAT, fingerprint, Instant.now().toString(),
                     w.ontologyTriples(), w.dataTriples(), w.inferredTriples(), w.warnings(),
                     sums, w.units()).write(build);
             Files.delete(build.resolve(INCOMPLETE));
             StoreFiles.writeAtomically(root.resolve(CURRENT), name + "\n");
+            Profile.lap("manifest, publication");
         } catch (Exception e) {
             deleteBuild(build);
             throw e;

@@ -72,6 +72,14 @@ final class UnitBuilder {
      */
     record SharedRecords(List<LocatedRecord> own, List<LocatedRecord> context) {}
 
+    /**
+     * The shared unit's own records, read but not checked: for a shared unit taken from the cache, whose records
+     * were checked with their context when it was built (the context's files are part of its key).
+     */
+    static List<LocatedRecord> readSharedOwn(BuildUnits units) throws IOException, CurationException {
+        return new RecordReader().readFiles(units.shared().records(), null);
+    }
+
     static SharedRecords readShared(BuildUnits units, OntologyIndex index, Set<String> works)
             throws IOException, CurationException {
         RecordReader reader = new RecordReader();

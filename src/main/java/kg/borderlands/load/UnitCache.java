@@ -15,13 +15,14 @@ import org.apache.jena.sparql.core.Quad;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,6 +42,8 @@ import java.util.zip.GZIPOutputStream;
  * &lt;key&gt;.nq.gz   the unit's quads, gzipped N-Quads (one gzip member: the build's dump concatenates them)
  * &lt;key&gt;.qh      a sorted list of 64-bit hashes of those quads (to tell, in an incremental build, whether a
  *               quad a changed unit no longer states is still stated by another unit)
+ * &lt;key&gt;.ql      the same hashes in the order of the quads' lines (an incremental build parses only the lines of
+ *               the quads that changed); optional: without it, the whole entry is parsed
  * &lt;key&gt;.json    {@link Meta}: unit, quads, SHA-256 of the .nq.gz, ids, works and cited works, warnings;
  *               written last, so an entry without it (a killed load) is ignored and overwritten
  * </pre>
@@ -77,6 +80,11 @@ final class UnitCache {
         return dir.resolve(key + ".qh");
     }
 
+    /** The hashes of the quads in the order of their lines ({@code .ql}, written with {@code .qh}). */
+    Path lineHashes(String key) {
+        return dir.resolve(key + ".ql");
+    }
+
     /** The entry of {@code key} if it is complete and its quads file has the recorded digest. */
     Optional<Meta> get(String key) {
         Path meta = dir.resolve(key + ".json");
@@ -105,12 +113,85 @@ final class UnitCache {
 
     /** The sorted quad hashes of a cached unit. */
     long[] readHashes(String key) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(hashes(key)), 1 << 16))) {
-            int n = in.readInt();
+        return readLongs(hashes(key));
+    }
+
+    /** A count (int), then that many longs (big-endian), read in bulk. */
+    private static long[] readLongs(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(ch.size()));
+            while (all.hasRemaining() && ch.read(all) >= 0) {
+                // until the whole file is read
+            }
+            all.flip();
+            int n = all.getInt();
+            if (n < 0 || all.remaining() != 8L * n) throw new IOException("truncated hash file " + file);
             long[] h = new long[n];
-            for (int i = 0; i < n; i++) h[i] = in.readLong();
+            all.asLongBuffer().get(h);
             return h;
         }
+    }
+
+    /**
+     * The sorted quad hashes of a cached unit, mapped (not read): for a few look-ups ({@link #contains}) in many
+     * units, each touching a few pages.
+     */
+    java.nio.LongBuffer mapHashes(String key) throws IOException {
+        try (FileChannel ch = FileChannel.open(hashes(key), StandardOpenOption.READ)) {
+            java.nio.MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
+            int n = m.getInt(0);
+            if (n < 0 || ch.size() != 4 + 8L * n) throw new IOException("truncated hash file " + hashes(key));
+            return m.position(4).slice().asLongBuffer();
+        }
+    }
+
+    /** True if the sorted {@code hashes} hold {@code h} (binary search). */
+    static boolean contains(java.nio.LongBuffer hashes, long h) {
+        int lo = 0;
+        int hi = hashes.limit() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long v = hashes.get(mid);
+            if (v < h) lo = mid + 1;
+            else if (v > h) hi = mid - 1;
+            else return true;
+        }
+        return false;
+    }
+
+    /**
+     * Streams the quads of a cached unit whose hash {@code wanted} accepts: with the entry's line hashes
+     * ({@code .ql}) only those lines are parsed; without them (an entry of an older version) every quad is parsed
+     * and its hash computed. Blank nodes with their stored labels, as {@link #replay}.
+     */
+    void replayWhere(String key, java.util.function.LongPredicate wanted, StreamRDF out) throws IOException {
+        Path lines = lineHashes(key);
+        if (!Files.isRegularFile(lines)) {
+            replay(key, new StreamRDFWrapper(out) {
+                @Override
+                public void quad(Quad q) {
+                    if (wanted.test(hash(q))) out.quad(q);
+                }
+            });
+            return;
+        }
+        long[] order = readLongs(lines);
+        StringBuilder picked = new StringBuilder();
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(quads(key)), 1 << 16), java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
+            int i = 0;
+            for (String line = r.readLine(); line != null; line = r.readLine(), i++) {
+                if (i >= order.length) throw new IOException("line hashes of unit entry " + key + " do not match its quads");
+                if (wanted.test(order[i])) picked.append(line).append('\n');
+            }
+            if (i != order.length) throw new IOException("line hashes of unit entry " + key + " do not match its quads");
+        }
+        if (picked.length() == 0) return;
+        RDFParser.fromString(picked.toString(), Lang.NQUADS).labelToNode(LabelToNode.createUseLabelEncoded())
+                .parse(new StreamRDFWrapper(out) {
+                    @Override public void start() {}
+                    @Override public void finish() {}
+                });
     }
 
     /** Writes one unit's entry: {@code output} emits its quads; the metadata file goes last. */
@@ -118,27 +199,38 @@ final class UnitCache {
         Files.createDirectories(dir);
         Path tmp = dir.resolve(key + ".nq.gz.tmp");
         long[] hashes;
+        long[] lineOrder;
         try (OutputStream os = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), 1 << 16)) {
             StreamRDF w = StreamRDFWriter.getWriterStream(os, RDFFormat.NQUADS);
             HashingStream hs = new HashingStream(w);
             hs.start();
             output.emit(hs);
             hs.finish();
+            lineOrder = hs.inOrder();
             hashes = hs.sorted();
         }
         StoreFiles.forceAndMove(tmp, quads(key));
-        Path htmp = dir.resolve(key + ".qh.tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(htmp), 1 << 16))) {
-            out.writeInt(hashes.length);
-            for (long h : hashes) out.writeLong(h);
-        }
-        StoreFiles.forceAndMove(htmp, hashes(key));
+        writeLongs(dir.resolve(key + ".ql.tmp"), lineOrder);
+        StoreFiles.forceAndMove(dir.resolve(key + ".ql.tmp"), lineHashes(key));
+        writeLongs(dir.resolve(key + ".qh.tmp"), hashes);
+        StoreFiles.forceAndMove(dir.resolve(key + ".qh.tmp"), hashes(key));
         Meta m = new Meta(output.unit().id(), key, hashes.length, sha256(quads(key)), ids.ids(), ids.works(), ids.statements(), cites,
                 output.findings());
         Path mtmp = dir.resolve(key + ".json.tmp");
         JSON.writeValue(mtmp.toFile(), m);
         StoreFiles.forceAndMove(mtmp, dir.resolve(key + ".json"));
         return m;
+    }
+
+    private static void writeLongs(Path file, long[] values) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(4 + 8 * values.length);
+        b.putInt(values.length);
+        b.asLongBuffer().put(values);
+        b.rewind();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (b.hasRemaining()) ch.write(b);
+        }
     }
 
     /** Removes every entry whose key is not in {@code keep} (and leftovers of killed loads). */
@@ -202,9 +294,14 @@ final class UnitCache {
         }
 
         long[] sorted() {
-            long[] h = Arrays.copyOf(hashes, n);
+            long[] h = inOrder();
             Arrays.sort(h);
             return h;
+        }
+
+        /** The hashes in the order the quads came. */
+        long[] inOrder() {
+            return Arrays.copyOf(hashes, n);
         }
     }
 }

@@ -77,7 +77,9 @@ final class UnitDelta {
     }
 
     /**
-     * Applies the delta inside the caller's write transaction on {@code dsg}.
+     * Applies the delta inside the caller's write transaction on {@code dsg}. Per changed unit, the quads that
+     * differ are found from the two entries' sorted hashes (a merge), then only their lines are parsed
+     * ({@link UnitCache#replayWhere}); whether another unit states a quad is looked up in its mapped hashes.
      *
      * @param changed  unit id → the unit's previous key
      * @param now      unit id → the unit's key in this build (every unit)
@@ -86,9 +88,7 @@ final class UnitDelta {
     static Changes apply(DatasetGraph dsg, UnitCache cache, Map<String, String> changed, Map<String, String> now,
                          long[] ontology) throws IOException {
         Objects.requireNonNull(dsg, "dsg");
-        List<long[]> stated = new ArrayList<>();
-        stated.add(ontology);
-        for (String key : now.values()) stated.add(cache.readHashes(key));
+        List<java.nio.LongBuffer> stated = null;   // every unit's hashes (new state), mapped when first needed
         List<Quad> removed = new ArrayList<>();
         List<Quad> added = new ArrayList<>();
         for (Map.Entry<String, String> c : changed.entrySet()) {
@@ -96,12 +96,30 @@ final class UnitDelta {
             String after = now.get(c.getKey());
             long[] old = cache.readHashes(before);
             long[] fresh = cache.readHashes(after);
-            cache.replay(before, new StreamRDFBase() {
+            long[] gone = minus(old, fresh);
+            long[] come = minus(fresh, old);
+            // a quad the unit no longer states stays if the ontology or another unit (in its new state) states it
+            int kept = 0;
+            for (long h : gone) {
+                boolean elsewhere = Arrays.binarySearch(ontology, h) >= 0;
+                if (!elsewhere) {
+                    if (stated == null) {
+                        stated = new ArrayList<>();
+                        for (String key : now.values()) stated.add(cache.mapHashes(key));
+                    }
+                    for (java.nio.LongBuffer other : stated) {
+                        if (UnitCache.contains(other, h)) {
+                            elsewhere = true;
+                            break;
+                        }
+                    }
+                }
+                if (!elsewhere) gone[kept++] = h;
+            }
+            long[] remove = Arrays.copyOf(gone, kept);
+            if (remove.length > 0) cache.replayWhere(before, h -> Arrays.binarySearch(remove, h) >= 0, new StreamRDFBase() {
                 @Override
                 public void quad(Quad q) {
-                    long h = UnitCache.hash(q);
-                    if (Arrays.binarySearch(fresh, h) >= 0) return;       // still stated by the unit
-                    for (long[] other : stated) if (Arrays.binarySearch(other, h) >= 0) return;
                     Quad stored = stored(q);
                     if (dsg.contains(stored)) {
                         dsg.delete(stored);
@@ -109,10 +127,9 @@ final class UnitDelta {
                     }
                 }
             });
-            cache.replay(after, new StreamRDFBase() {
+            if (come.length > 0) cache.replayWhere(after, h -> Arrays.binarySearch(come, h) >= 0, new StreamRDFBase() {
                 @Override
                 public void quad(Quad q) {
-                    if (Arrays.binarySearch(old, UnitCache.hash(q)) >= 0) return;  // stated before: in the database
                     Quad stored = stored(q);
                     if (!dsg.contains(stored)) {
                         dsg.add(stored);
@@ -122,6 +139,21 @@ final class UnitDelta {
             });
         }
         return new Changes(removed, added);
+    }
+
+    /** The distinct values of sorted {@code a} that sorted {@code b} does not hold, sorted. */
+    static long[] minus(long[] a, long[] b) {
+        long[] out = new long[a.length];
+        int n = 0;
+        int j = 0;
+        for (int i = 0; i < a.length; i++) {
+            long v = a[i];
+            if (i > 0 && a[i - 1] == v) continue;
+            while (j < b.length && b[j] < v) j++;
+            if (j < b.length && b[j] == v) continue;
+            out[n++] = v;
+        }
+        return Arrays.copyOf(out, n);
     }
 
     private static Quad stored(Quad q) {

@@ -77,7 +77,8 @@ public final class UnitPipeline {
 
     /** What a build holds and what validation said of it. {@code units}: unit id → unit key. */
     public record Outcome(ValidationReport report, long ontologyTriples, long dataTriples, long inferredTriples,
-                          Map<String, String> units, int rebuiltUnits, kg.borderlands.serve.artifacts.ServingArtifacts.Change change) {}
+                          Map<String, String> units, int rebuiltUnits, kg.borderlands.serve.artifacts.ServingArtifacts.Change change,
+                          Map<String, BuildChecksums.Prefix> copied) {}
 
     public UnitPipeline(ProjectInputs inputs, Path storeRoot, Consumer<String> notice) {
         this.inputs = Objects.requireNonNull(inputs, "inputs");
@@ -90,16 +91,23 @@ public final class UnitPipeline {
         return cache;
     }
 
+    /** The input files' digests, for the units' keys: those the fingerprint just took ({@link InputStamp#digests()}). */
+    private Fingerprint.FileDigests digests = Fingerprint.FileDigests.READ;
+
+    void useDigests(Fingerprint.FileDigests digests) {
+        this.digests = Objects.requireNonNull(digests, "digests");
+    }
+
     /** The units of the inputs with their keys, the shared unit first. */
     private Map<BuildUnits.Unit, String> keys(BuildUnits units) throws IOException {
-        String base = Fingerprint.base(inputs);
+        String base = Fingerprint.base(inputs, digests);
         List<Path> sharedFiles = new ArrayList<>(units.shared().files());
         sharedFiles.addAll(units.apparatusFiles());
-        String sharedKey = Fingerprint.of(inputs.dataDir(), sharedFiles, "shared", base);
+        String sharedKey = Fingerprint.of(inputs.dataDir(), sharedFiles, digests, "shared", base);
         Map<BuildUnits.Unit, String> keys = new LinkedHashMap<>();
         keys.put(units.shared(), sharedKey);
         for (BuildUnits.Unit u : units.sources()) {
-            keys.put(u, Fingerprint.of(inputs.dataDir(), u.files(), "unit", u.id(), sharedKey));
+            keys.put(u, Fingerprint.of(inputs.dataDir(), u.files(), digests, "unit", u.id(), sharedKey));
         }
         return keys;
     }
@@ -203,20 +211,54 @@ public final class UnitPipeline {
         List<Problem> problems = new ArrayList<>();
         Path tdb = build.resolve("tdb");
         Map<String, String> changed = previous == null ? null : changedSince(plan, previous);
+        Map<String, BuildChecksums.Prefix> copied = Map.of();
+        if (changed == null) LoadWarmup.fullRun();   // minutes of hot loops: C2 (in load's own process)
         if (changed != null) {
             notice.accept("note: incremental build: " + changed.size() + " of " + plan.keys().size()
                     + " units changed " + changed.keySet() + "; updating a copy of the previous database");
-            buildChanged(plan, findings, problems);
-            timer.lap("build changed units");
-            copyDatabase(previousBuild.resolve("tdb"), tdb);
-            timer.lap("copy database");
+            LoadWarmup.shortRun();   // a build of seconds: no C2 compilation (in load's own process)
+            // the previous database is copied, and the previous build verified, while the changed units are built
+            java.util.concurrent.FutureTask<Map<String, BuildChecksums.Prefix>> copy = new java.util.concurrent.FutureTask<>(
+                    () -> DatabaseCopy.copyVerified(previousBuild, previous, tdb));
+            Thread copier = new Thread(copy, "copy-database");
+            copier.setDaemon(true);
+            copier.start();
+            try {
+                buildChanged(plan, findings, problems);
+                timer.lap("build changed units");
+            } finally {
+                awaitQuietly(copy);   // also on failure: the build directory is then removed
+            }
+            try {
+                copied = copy.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof StoreException se) || se.kind() != StoreException.Kind.DAMAGED) {
+                    if (e.getCause() instanceof IOException io) throw io;
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    if (e.getCause() instanceof Error err) throw err;
+                    throw new IOException(e.getCause());
+                }
+                // the published build is damaged: not a base; every unit is loaded (the changed ones now cached)
+                notice.accept("warning: " + se.getMessage().replace("run 'load' to rebuild it", "rebuilding it"));
+                StoreFiles.deleteTree(tdb);
+                changed = null;
+                LoadWarmup.fullRun();
+                plan = plan();
+                findings = new Findings();
+                problems.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while copying the previous database", e);
+            }
+            timer.lap("copy database (beside the units)");
         }
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(tdb.toString());
         Path ontologyPart = build.resolve("ontology.nq.gz.part");
         Path voidPart = build.resolve("void.nq.gz.part");
         boolean done = false;
         try {
-            writeMember(ontologyPart, out -> ontologyQuads(plan.ontology(), out));
+            Model ontology = plan.ontology();
+            writeMember(ontologyPart, out -> ontologyQuads(ontology, out));
             IncrementalStages incremental = null;
             if (changed != null) incremental = IncrementalStages.apply(dsg, cache, changed, plan.unitKeys(), ontologyHashes(plan));
             else loadAll(dsg, plan, findings, problems);
@@ -267,7 +309,8 @@ public final class UnitPipeline {
             timer.lap("dump");
             var change = incremental == null ? null : new kg.borderlands.serve.artifacts.ServingArtifacts.Change(
                     previousBuild, incremental.changes().removed(), incremental.changes().added());
-            Outcome outcome = new Outcome(report, plan.ontology().size(), counts[0], counts[1], plan.unitKeys(), plan.rebuilt().size(), change);
+            Outcome outcome = new Outcome(report, plan.ontology().size(), counts[0], counts[1], plan.unitKeys(),
+                    plan.rebuilt().size(), change, incremental == null ? Map.of() : copied);
             done = true;
             return outcome;
         } finally {
@@ -315,10 +358,12 @@ public final class UnitPipeline {
         Map<BuildUnits.Unit, String> keys = plan.keys();
         UnitBuilder.Shared shared = UnitBuilder.Shared.none();
         if (!plan.rebuilt().isEmpty()) {
-            UnitBuilder.SharedRecords sharedRecords = UnitBuilder.readShared(plan.units(), plan.index(), plan.ids().works());
             if (plan.cached().containsKey(sharedUnit)) {
-                shared = fromCache(sharedRecords.own(), keys.get(sharedUnit));
+                // cached: its records were checked (with every source's apparatus, part of its key) when it was
+                // built, and the works it cites still exist (plan): they are only read, to resolve references
+                shared = fromCache(UnitBuilder.readSharedOwn(plan.units()), keys.get(sharedUnit));
             } else {
+                UnitBuilder.SharedRecords sharedRecords = UnitBuilder.readShared(plan.units(), plan.index(), plan.ids().works());
                 UnitOutput out = new UnitBuilder(plan.ontology(), plan.index(), plan.shacl(), plan.units().curateUnits(), plan.ids().works(), shared)
                         .build(sharedUnit, sharedRecords);
                 if (accept(out, findings, true)) {
@@ -374,15 +419,20 @@ public final class UnitPipeline {
         return changed;
     }
 
-    /** Copies a TDB2 database directory (closed, or open read-only by a server: TDB2 never rewrites a block in place). */
-    private static void copyDatabase(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(target);
-                else if (!f.getFileName().toString().equals("tdb.lock")) Files.copy(f, target);
+    /** Waits for {@code task} to end, whatever its outcome (read with {@code get} afterwards). */
+    private static void awaitQuietly(java.util.concurrent.FutureTask<?> task) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                task.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                break;
             }
         }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /** The sorted hashes of the ontology's quads (an incremental build keeps a quad the ontology states). */
@@ -399,14 +449,14 @@ public final class UnitPipeline {
         });
     }
 
-    /** Phase timings on standard error, with {@code -Dbkg.profile=true} (benchmarks). */
+    /** Phase timings on standard error, with {@code -Dbkg.profile=true} (benchmarks): {@link Profile}. */
     private static final class Timer {
-        private long last = System.nanoTime();
+        Timer() {
+            Profile.lap("start of the build");
+        }
 
         void lap(String what) {
-            long now = System.nanoTime();
-            if (Boolean.getBoolean("bkg.profile")) System.err.printf("phase %s: %d ms%n", what, (now - last) / 1_000_000);
-            last = now;
+            Profile.lap(what);
         }
     }
 

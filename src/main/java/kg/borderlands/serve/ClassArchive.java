@@ -35,22 +35,40 @@ public final class ClassArchive {
     private static final String SUFFIX = ".jsa";
     private static final List<String> QUIET = List.of("-Xlog:cds*=off");
 
+    /** Name prefix of the archives of {@code load}'s child JVM ({@link #forLoad}); serve's have none. */
+    static final String LOAD = "load-";
+
     private final Path archive;
     private final Path pending;
+    /** The kind of archive: {@link #LOAD}, or "" for serve's. */
+    private final String kind;
 
-    private ClassArchive(Path archive, Path pending) {
+    private ClassArchive(Path archive, Path pending, String kind) {
         this.archive = archive;
         this.pending = pending;
+        this.kind = kind;
     }
 
     /** The archive of {@code jar} under {@code store}, for a child of this process. */
     public static ClassArchive of(Path store, Path jar) throws IOException {
+        return of(store, jar, "");
+    }
+
+    /**
+     * The archive of {@code load}'s child JVM ({@code store/cds/load-<key>.jsa}): the classes of a build, not a
+     * server's; kept beside serve's, each kind removing only its own stale archives.
+     */
+    public static ClassArchive forLoad(Path store, Path jar) throws IOException {
+        return of(store, jar, LOAD);
+    }
+
+    private static ClassArchive of(Path store, Path jar, String kind) throws IOException {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(jar, "jar");
         Path dir = store.toAbsolutePath().normalize().resolve(DIR);
-        String key = key(jar);
+        String key = kind + key(jar);
         return new ClassArchive(dir.resolve(key + SUFFIX),
-                dir.resolve(key + SUFFIX + "." + ProcessHandle.current().pid() + ".tmp"));
+                dir.resolve(key + SUFFIX + "." + ProcessHandle.current().pid() + ".tmp"), kind);
     }
 
     /** Key of an archive: the jar's path, size and modification time, the runtime and its version. */
@@ -99,9 +117,9 @@ public final class ClassArchive {
     }
 
     /**
-     * Called by {@code serve} once it answers: the archive this child writes at exit holds a server's classes,
-     * and is kept. A child that stops earlier (a mistake in the command line, a failed build) writes one too,
-     * of a few classes only: that one is dropped.
+     * Called by {@code serve} once it answers (by {@code load} once it has built): the archive this child writes at
+     * exit holds a server's (a build's) classes, and is kept. A child that stops earlier (a mistake in the command
+     * line, a failed build, a store already up to date) writes one too, of a few classes only: that one is dropped.
      */
     public static void markServed() {
         String f = System.getProperty(SERVED_PROPERTY);
@@ -135,7 +153,7 @@ public final class ClassArchive {
             if (!Files.isRegularFile(archive)) return;
             try (DirectoryStream<Path> s = Files.newDirectoryStream(archive.getParent())) {
                 for (Path p : s) {
-                    if (!p.equals(archive) && stale(p)) Files.deleteIfExists(p);
+                    if (!p.equals(archive) && stale(p, kind)) Files.deleteIfExists(p);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -143,10 +161,10 @@ public final class ClassArchive {
         }
     }
 
-    /** Another key's archive, or a temporary file of a process that is no longer running. */
-    private static boolean stale(Path p) {
+    /** Another key's archive of the same kind, or a temporary file of a process that is no longer running. */
+    private static boolean stale(Path p, String kind) {
         String n = p.getFileName().toString();
-        if (n.endsWith(SUFFIX)) return true;
+        if (n.endsWith(SUFFIX)) return kind.isEmpty() ? !n.startsWith(LOAD) : n.startsWith(kind);
         if (n.endsWith(".served")) n = n.substring(0, n.length() - ".served".length());
         if (!n.endsWith(".tmp")) return false;
         String[] parts = n.split("\\.");

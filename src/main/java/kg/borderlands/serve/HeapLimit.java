@@ -98,7 +98,7 @@ public final class HeapLimit {
     }
 
     /** The jar this code runs from, if it runs from a jar. */
-    static Optional<Path> runningJar() {
+    public static Optional<Path> runningJar() {
         try {
             Path p = Path.of(HeapLimit.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return Files.isRegularFile(p) && p.toString().endsWith(".jar") ? Optional.of(p) : Optional.empty();
@@ -139,7 +139,7 @@ public final class HeapLimit {
      * Runs the child with this process's standard streams, then {@code afterExit} (also when this process is
      * stopped, once the child has exited), and returns the child's exit code.
      */
-    static int runChild(List<String> command, Runnable afterExit) throws Exception {
+    public static int runChild(List<String> command, Runnable afterExit) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().put(CHILD_ENV, "1");
         Process child = pb.start();

@@ -99,6 +99,32 @@ class ClassArchiveTest {
     }
 
     @Test
+    void loadsAndServesArchivesLiveSideBySide() throws Exception {
+        Path jar = probeJar(tmp.resolve("probe.jar"));
+        Path store = Files.createDirectories(tmp.resolve("store"));
+        ClassArchive serve = ClassArchive.of(store, jar);
+        ClassArchive load = ClassArchive.forLoad(store, jar);
+        assertNotEquals(serve.file(), load.file());
+        assertTrue(load.file().getFileName().toString().startsWith("load-"), load.file().toString());
+        Files.createDirectories(store.resolve("cds"));
+        Files.writeString(serve.file(), "serve's");
+        Files.writeString(load.file(), "load's");
+        Path oldLoad = store.resolve("cds/load-0123456789abcdef01234567.jsa");
+        Path oldServe = store.resolve("cds/0123456789abcdef01234567.jsa");
+        Files.writeString(oldLoad, "an older jar's");
+        Files.writeString(oldServe, "an older jar's");
+        serve.afterChild();
+        assertTrue(Files.exists(load.file()), "serve keeps load's archive");
+        assertTrue(Files.exists(oldLoad), "and leaves load's stale ones to load");
+        assertFalse(Files.exists(oldServe), "its own stale one goes");
+        load.afterChild();
+        assertTrue(Files.exists(serve.file()), "load keeps serve's archive");
+        assertFalse(Files.exists(oldLoad), "its own stale one goes");
+        List<String> options = ClassArchive.forLoad(store, jar).jvmOptions();
+        assertTrue(options.contains("-XX:SharedArchiveFile=" + load.file()), options.toString());
+    }
+
+    @Test
     void noStoreYetNoArchiveAndNoDirectoryMade() throws Exception {
         Path jar = probeJar(tmp.resolve("probe.jar"));
         Path store = tmp.resolve("not-built-yet");
