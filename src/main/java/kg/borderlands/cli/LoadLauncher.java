@@ -39,14 +39,12 @@ final class LoadLauncher {
         }
         Optional<Path> jar = HeapLimit.runningJar();
         if (jar.isEmpty()) return OptionalInt.empty();
-        String store = "store";
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")
                     || a.equals(NO_CLASS_ARCHIVE)) return OptionalInt.empty();
-            if (a.equals("--store") && i + 1 < args.length) store = args[i + 1];
-            if (a.startsWith("--store=")) store = a.substring("--store=".length());
         }
+        String store = store(args);
         if (store.isEmpty() || !Files.isDirectory(Path.of(store))) return OptionalInt.empty();
         Optional<List<String>> jvm = jvmOptions(jar.get());
         if (jvm.isEmpty()) return OptionalInt.empty();
@@ -61,6 +59,26 @@ final class LoadLauncher {
         cmd.add(jar.get().toString());
         cmd.addAll(List.of(args));
         return OptionalInt.of(HeapLimit.runChild(cmd, cds::afterChild));
+    }
+
+    /** The {@code --store} of a {@code load} command line (the default if none), before picocli parses it. */
+    private static String store(String[] args) {
+        String store = "store";
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--store") && i + 1 < args.length) store = args[i + 1];
+            if (args[i].startsWith("--store=")) store = args[i].substring("--store=".length());
+        }
+        return store;
+    }
+
+    /** True if the store of this {@code load} command line has a published build (it may be an incremental one). */
+    static boolean hasPublishedBuild(String[] args) {
+        try {
+            String store = store(args);
+            return !store.isEmpty() && Files.isRegularFile(Path.of(store).resolve("CURRENT"));
+        } catch (RuntimeException e) {
+            return true;   // let the build decide
+        }
     }
 
     /**

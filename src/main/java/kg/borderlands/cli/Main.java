@@ -51,7 +51,7 @@ public final class Main implements Runnable {
         // serve in this JVM: Jena, Fuseki and Jetty are initialised alongside the parsing and the store check
         if (args.length > 0 && args[0].equals("serve")) kg.borderlands.serve.StartupWarmup.start();
         // load: Jena and the build's classes are initialised alongside the parsing, the fingerprint and the store check
-        if (args.length > 0 && args[0].equals("load")) kg.borderlands.load.LoadWarmup.start();
+        if (args.length > 0 && args[0].equals("load")) kg.borderlands.load.LoadWarmup.start(LoadLauncher.hasPublishedBuild(args));
         int code = run(args);
         kg.borderlands.load.Profile.exit();
         System.exit(code);

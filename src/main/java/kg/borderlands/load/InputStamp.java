@@ -179,7 +179,8 @@ public final class InputStamp {
 
     private static String nanos(Object fileTime) {
         var t = ((java.nio.file.attribute.FileTime) fileTime).toInstant();
-        return t.getEpochSecond() + "." + String.format("%09d", t.getNano());
+        String nanos = Integer.toString(t.getNano());   // zero-padded to nine digits (String.format: 2 per file, slow)
+        return t.getEpochSecond() + "." + "000000000".substring(nanos.length()) + nanos;
     }
 
     /** True if the file of this stat line changed within {@link #RACY} of now (a change in the same tick could go unseen). */

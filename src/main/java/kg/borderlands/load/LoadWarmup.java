@@ -49,9 +49,17 @@ public final class LoadWarmup {
      * that runs other work too, such as the tests: {@link #shortRun()} changes how the JVM compiles).
      */
     public static synchronized void start() {
+        start(true);
+    }
+
+    /**
+     * {@link #start()}; {@code mayBeShort}: whether this load may be an incremental build (its store has a published
+     * build), else the compiler control is not prepared (a build from scratch never asks for it).
+     */
+    public static synchronized void start(boolean mayBeShort) {
         if (started != null) return;
         started = new FutureTask<>(LoadWarmup::run, null);
-        compilerControl = new FutureTask<>(LoadWarmup::compilerControl);
+        compilerControl = new FutureTask<>(mayBeShort ? LoadWarmup::compilerControl : () -> null);
         FutureTask<CompilerControl> control = compilerControl;
         FutureTask<Void> jena = started;
         Thread t = new Thread(() -> {
