@@ -75,7 +75,7 @@ final class ExportCommand implements Callable<Integer> {
         if (format != null || out != null) {
             throw new IllegalArgumentException("--bundle writes its own files: give it without --format and --out");
         }
-        Bundle.Manifest m = options.withBuild(b -> Bundle.write(b, bundle), spec.commandLine().getErr());
+        Bundle.Manifest m = options.withBuildFiles(b -> Bundle.write(b, bundle), spec.commandLine().getErr());
         System.err.println("wrote " + m.quads() + " quads in " + m.graphs().size() + " graphs to "
                 + bundle.resolve(Bundle.DUMP) + " (" + m.bytes() + " bytes, SHA-256 " + m.sha256() + ") and "
                 + bundle.resolve(Bundle.MANIFEST));

@@ -63,7 +63,20 @@ final class StoreOptions {
 
     /** Like {@link #withStore(StoreWork, PrintWriter)}, for work that needs the build itself. */
     <T> T withBuild(BuildWork<T> work, PrintWriter err) throws Exception {
-        try (StoreManager.PublishedBuild b = storeManager().readPublished()) {
+        return withBuild(storeManager().readPublished(), work, err);
+    }
+
+    /**
+     * Like {@link #withBuild(BuildWork, PrintWriter)} for work on the build's files that does not query it
+     * ({@code export --bundle}): the dump is not read into memory unless the work asks for the dataset, so the
+     * work runs in bounded memory whatever the size of the build.
+     */
+    <T> T withBuildFiles(BuildWork<T> work, PrintWriter err) throws Exception {
+        return withBuild(storeManager().publishedBuild(), work, err);
+    }
+
+    private <T> T withBuild(StoreManager.PublishedBuild build, BuildWork<T> work, PrintWriter err) throws Exception {
+        try (StoreManager.PublishedBuild b = build) {
             if (stale(b)) {
                 err.println("warning: " + STALE + " the store's build " + b.build().getFileName()
                         + " was made from other inputs (or another version of borderlands-kg) than " + data

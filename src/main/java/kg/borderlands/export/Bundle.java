@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import kg.borderlands.load.BuildDump;
 import kg.borderlands.load.BuildManifest;
 import kg.borderlands.load.StoreManager;
-import org.apache.jena.graph.Node;
-import org.apache.jena.sparql.core.DatasetGraph;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -71,15 +67,10 @@ public final class Bundle {
             Files.deleteIfExists(tmp);
             throw new IOException("the dump of build " + build.build().getFileName() + " changed while it was copied");
         }
+        // counted from the copy just checked, streaming: the build's dataset is never read into memory
+        List<GraphCount> graphs = GraphCounts.of(tmp);
         Files.move(tmp, dir.resolve(DUMP), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
-        DatasetGraph dsg = build.dataset();
-        List<Node> names = new ArrayList<>();
-        dsg.listGraphNodes().forEachRemaining(names::add);
-        names.sort(Comparator.comparing(Node::getURI));
-        List<GraphCount> graphs = new ArrayList<>(names.stream().map(n -> new GraphCount(n.getURI(), dsg.getGraph(n).size())).toList());
-        long defaultTriples = dsg.getDefaultGraph().size();
-        if (defaultTriples > 0) graphs.add(new GraphCount(DEFAULT_GRAPH, defaultTriples));
         long quads = graphs.stream().mapToLong(GraphCount::triples).sum();
         Manifest m = new Manifest("borderlands-kg", build.build().getFileName().toString(),
                 build.manifest().fingerprint(), build.manifest().built(), DUMP, "application/n-quads (gzip)",

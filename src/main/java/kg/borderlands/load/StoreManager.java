@@ -359,30 +359,80 @@ public final class StoreManager {
     /**
      * The published build read into memory from its dump: no lock, no write, any number of readers. Verifies
      * the manifest, the size of every file and the digest of the dump, which is all it reads (the full
-     * verification also hashes the ~220 MB of sparse TDB2 files).
+     * verification also hashes the ~220 MB of sparse TDB2 files). The whole dump is held in memory, so the
+     * heap grows with the build: for commands that query the build. Commands that only need the build's files
+     * (export --bundle) use {@link #publishedBuild()}.
      */
     public PublishedBuild readPublished() throws IOException {
+        return verifiedPublished(true);
+    }
+
+    /**
+     * The published build, verified like {@link #readPublished()}, whose dataset is read from the dump only if
+     * {@link PublishedBuild#dataset()} is called: constant memory for work on the build's files.
+     */
+    public PublishedBuild publishedBuild() throws IOException {
+        return verifiedPublished(false);
+    }
+
+    private PublishedBuild verifiedPublished(boolean read) throws IOException {
         Optional<String> before = currentName();
         try {
-            return readBuild(published(BuildChecksums.Scope.DUMP));
+            return readBuild(published(BuildChecksums.Scope.DUMP), read);
         } catch (IOException e) {
             // CURRENT moved while we read the build it named (then pruned by two loads in a row): read the new one
             if (!(e instanceof StoreException se && se.kind() != StoreException.Kind.DAMAGED)
                     && !currentName().equals(before)) {
-                return readBuild(published(BuildChecksums.Scope.DUMP));
+                return readBuild(published(BuildChecksums.Scope.DUMP), read);
             }
             throw e;
         }
     }
 
-    private static PublishedBuild readBuild(Path build) throws IOException {
-        return new PublishedBuild(build, BuildChecksums.verify(build, BuildChecksums.Scope.DUMP), BuildDump.read(build));
+    private static PublishedBuild readBuild(Path build, boolean read) throws IOException {
+        PublishedBuild b = new PublishedBuild(build, BuildChecksums.verify(build, BuildChecksums.Scope.DUMP));
+        if (read) b.read();
+        return b;
     }
 
-    /** A build read into memory by {@link #readPublished()}. */
-    public record PublishedBuild(Path build, BuildManifest manifest, DatasetGraph dataset) implements AutoCloseable {
+    /**
+     * A published build, verified: its directory, its manifest and, read from its dump into memory on first use,
+     * its dataset.
+     */
+    public static final class PublishedBuild implements AutoCloseable {
+        private final Path build;
+        private final BuildManifest manifest;
+        private DatasetGraph dataset;
+
+        PublishedBuild(Path build, BuildManifest manifest) {
+            this.build = java.util.Objects.requireNonNull(build, "build");
+            this.manifest = java.util.Objects.requireNonNull(manifest, "manifest");
+        }
+
+        public Path build() {
+            return build;
+        }
+
+        public BuildManifest manifest() {
+            return manifest;
+        }
+
+        /** The build's dump as an in-memory dataset, read the first time it is asked for. */
+        public synchronized DatasetGraph dataset() {
+            try {
+                return read();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private synchronized DatasetGraph read() throws IOException {
+            if (dataset == null) dataset = BuildDump.read(build);
+            return dataset;
+        }
+
         @Override
-        public void close() {
+        public synchronized void close() {
             StoreManager.close(dataset);
         }
     }

@@ -28,8 +28,6 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphUnionRead;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.loader.DataLoader;
-import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
 import java.io.BufferedOutputStream;
@@ -328,44 +326,21 @@ public final class UnitPipeline {
     }
 
     /**
-     * Every unit into an empty database, through Jena's bulk loader: cached units from the cache, others built.
-     * The sequential loader (primary indexes as the quads come, then each secondary index copied from them, on
-     * this thread): Jena's default phased loader queues up to ten chunks of 100,000 tuples per index between its
-     * threads, some 100 MB each, and ran out of a 300 MB heap at 32 sources.
+     * Every unit into an empty database ({@link BulkStore}: each index on its own thread while the units are
+     * built): cached units from the cache, others built.
      */
     private void loadAll(DatasetGraph dsg, Plan plan, Findings findings, List<Problem> problems)
             throws IOException, CurationException {
-        DataLoader loader = LoaderFactory.sequentialLoader(dsg, (fmt, args) -> {});
-        loader.startBulk();
+        BulkStore store = BulkStore.start(dsg);
         try {
-            StreamRDF into = defaultGraphAsTriples(loader.stream());
+            StreamRDF into = store.stream();
             ontologyQuads(plan.ontology(), into);
             forEachUnit(plan, findings, problems, into);
-            loader.finishBulk();
+            store.finish();
         } catch (Throwable failure) {
-            // the failure is the error, not the clean-up's (an OutOfMemoryError can end the loader's transaction,
-            // and then finishException says "Not in an active transaction")
-            try {
-                loader.finishException(new IOException("build stopped"));
-            } catch (RuntimeException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
+            store.abort();   // never throws: the failure is the error
             throw failure;
         }
-    }
-
-    /**
-     * The sequential loader stores a quad of the default graph as a quad of a graph named
-     * {@code urn:x-arq:DefaultGraph}, not in the default graph: such quads go in as triples.
-     */
-    private static StreamRDF defaultGraphAsTriples(StreamRDF loader) {
-        return new org.apache.jena.riot.system.StreamRDFWrapper(loader) {
-            @Override
-            public void quad(Quad q) {
-                if (q.isDefaultGraph()) loader.triple(q.asTriple());
-                else loader.quad(q);
-            }
-        };
     }
 
     /** Builds the units that changed (into the cache), loading nothing. */
