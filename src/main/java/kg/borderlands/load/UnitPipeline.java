@@ -219,7 +219,7 @@ public final class UnitPipeline {
             writeMember(ontologyPart, out -> ontologyQuads(plan.ontology(), out));
             IncrementalStages incremental = null;
             if (changed != null) incremental = IncrementalStages.apply(dsg, cache, changed, plan.unitKeys(), ontologyHashes(plan));
-            else loadAll(dsg, plan, findings, problems);
+            else loadAll(dsg, tdb, plan, findings, problems);
             timer.lap(changed != null ? "apply delta" : "build and load units");
             if (!problems.isEmpty()) throw new CurationException(problems);
             findings.addShared(sharedShapes(dsg, plan));
@@ -281,12 +281,13 @@ public final class UnitPipeline {
     }
 
     /**
-     * Every unit into an empty database ({@link BulkStore}: each index on its own thread while the units are
-     * built): cached units from the cache, others built.
+     * Every unit into an empty database ({@link BulkStore}: node ids while the units are built, each index
+     * sorted and packed at the end; its runs in {@code store-runs/} beside {@code tdb/}, deleted when done):
+     * cached units from the cache, others built.
      */
-    private void loadAll(DatasetGraph dsg, Plan plan, Findings findings, List<Problem> problems)
+    private void loadAll(DatasetGraph dsg, Path tdb, Plan plan, Findings findings, List<Problem> problems)
             throws IOException, CurationException {
-        BulkStore store = BulkStore.start(dsg);
+        BulkStore store = BulkStore.start(dsg, tdb.resolveSibling("store-runs"));
         try {
             StreamRDF into = store.stream();
             ontologyQuads(plan.ontology(), into);
@@ -397,14 +398,24 @@ public final class UnitPipeline {
         });
     }
 
-    /** Phase timings on standard error, with {@code -Dbkg.profile=true} (benchmarks). */
+    /** Phase timings on standard error, with {@code -Dbkg.profile=true} (benchmarks): wall time, and the process's CPU time. */
     private static final class Timer {
         private long last = System.nanoTime();
+        private long lastCpu = cpu();
 
         void lap(String what) {
             long now = System.nanoTime();
-            if (Boolean.getBoolean("bkg.profile")) System.err.printf("phase %s: %d ms%n", what, (now - last) / 1_000_000);
+            long cpu = cpu();
+            if (Boolean.getBoolean("bkg.profile")) {
+                System.err.printf("phase %s: %d ms (cpu %d ms)%n", what, (now - last) / 1_000_000, (cpu - lastCpu) / 1_000_000);
+            }
             last = now;
+            lastCpu = cpu;
+        }
+
+        private static long cpu() {
+            return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
         }
     }
 
