@@ -75,7 +75,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * secondary index by inserts, on one thread, after the data.
  * <p>
  * Node ids: TDB2's node table cache keeps every node a transaction of its own allocates (up to a million
- * entries, some 30 MB of heap at 32 sources, three times that at 100), so the feeding thread allocates through
+ * entries: 30 MB more live heap at 32 sources, measured; about three times that expected at 100), so the feeding thread allocates through
  * the node table under that cache, with a bounded cache of its own ({@link #RECENT} entries). TDB2's cache does
  * not know the new nodes and asks the table for them when they are read; it cannot hold a stale "absent" entry
  * for one of them, because the database is new (checked: empty) and no one reads it before the store finishes.
