@@ -261,7 +261,7 @@ public final class UnitPipeline {
             writeMember(ontologyPart, out -> ontologyQuads(ontology, out));
             IncrementalStages incremental = null;
             if (changed != null) incremental = IncrementalStages.apply(dsg, cache, changed, plan.unitKeys(), ontologyHashes(plan));
-            else loadAll(dsg, plan, findings, problems);
+            else loadAll(dsg, tdb, plan, findings, problems);
             timer.lap(changed != null ? "apply delta" : "build and load units");
             if (!problems.isEmpty()) throw new CurationException(problems);
             SharedShapes.Result shapes = sharedShapes(dsg, plan, previous == null ? null : previous.units(),
@@ -326,12 +326,13 @@ public final class UnitPipeline {
     }
 
     /**
-     * Every unit into an empty database ({@link BulkStore}: each index on its own thread while the units are
-     * built): cached units from the cache, others built.
+     * Every unit into an empty database ({@link BulkStore}: node ids while the units are built, each index
+     * sorted and packed at the end; its runs in {@code store-runs/} beside {@code tdb/}, deleted when done):
+     * cached units from the cache, others built.
      */
-    private void loadAll(DatasetGraph dsg, Plan plan, Findings findings, List<Problem> problems)
+    private void loadAll(DatasetGraph dsg, Path tdb, Plan plan, Findings findings, List<Problem> problems)
             throws IOException, CurationException {
-        BulkStore store = BulkStore.start(dsg);
+        BulkStore store = BulkStore.start(dsg, tdb.resolveSibling("store-runs"));
         try {
             StreamRDF into = store.stream();
             ontologyQuads(plan.ontology(), into);

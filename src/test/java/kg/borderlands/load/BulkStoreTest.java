@@ -24,9 +24,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The store step's parallel bulk store ({@link BulkStore}): it stores exactly the quads it is given (every index
- * agrees with the others), a failing index fails the store with its name, and after a failure the database can
- * still be used and closed (the unfinished build is then deleted).
+ * The store step's bulk store ({@link BulkStore}): it stores exactly the quads it is given, repeats and all, in
+ * every index (here with buffers of 1,000 rows, so that each index is merged from dozens of runs), a failing index
+ * fails the store with its name, and after a failure the database can still be used and closed (the unfinished
+ * build is then deleted); its sort orders rows as TDB2 orders records (unsigned).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class BulkStoreTest {
@@ -40,7 +41,7 @@ class BulkStoreTest {
                 NodeFactory.createURI("urn:g:c")};
         Node p = NodeFactory.createURI("urn:p"), q = NodeFactory.createURI("urn:q");
         Node blank = NodeFactory.createBlankNode();
-        for (int i = 0; i < 3 * BulkStore.CHUNK; i++) {
+        for (int i = 0; i < 30_000; i++) {
             Node s = NodeFactory.createURI("urn:s:" + (i % 7_919));
             Node o = i % 3 == 0 ? NodeFactory.createLiteralDT(Integer.toString(i), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)
                     : i % 3 == 1 ? NodeFactory.createLiteralString("label " + i) : NodeFactory.createURI("urn:o:" + (i % 101));
@@ -53,17 +54,18 @@ class BulkStoreTest {
     }
 
     @Test
-    void storesTheQuadsItIsGivenInEveryIndex() {
+    void storesTheQuadsItIsGivenInEveryIndex() throws Exception {
         List<Quad> quads = quads();
         DatasetGraph expected = DatasetGraphFactory.createGeneral();
         quads.forEach(expected::add);
 
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(tmp.resolve("tdb").toString());
         try {
-            BulkStore store = BulkStore.start(dsg);
+            BulkStore store = BulkStore.start(dsg, tmp.resolve("runs"), 1_000);
             StreamRDF into = store.stream();
             quads.forEach(into::quad);
             store.finish();
+            assertFalse(java.nio.file.Files.exists(tmp.resolve("runs")), "runs deleted");
             Txn.executeRead(dsg, () -> {
                 assertIsomorphic(expected.getDefaultGraph(), dsg.getDefaultGraph(), "default graph");
                 expected.listGraphNodes().forEachRemaining(g -> assertIsomorphic(expected.getGraph(g), dsg.getGraph(g), g.toString()));
@@ -90,8 +92,8 @@ class BulkStoreTest {
     @Test
     void aFailingIndexFailsTheStoreAndTheDatabaseCanStillBeClosed() throws Exception {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(tmp.resolve("tdb").toString());
-        BulkStore store = BulkStore.start(dsg);
-        // the POS index closed under its thread: its next write fails
+        BulkStore store = BulkStore.start(dsg, tmp.resolve("runs"), 1_000);
+        // the POS index closed: packing it fails
         TDBInternal.getDatasetGraphTDB(dsg).getTripleTable().getNodeTupleTable().getTupleTable().getIndex(1).close();
         RuntimeException e = assertThrows(RuntimeException.class, () -> {
             try {
@@ -104,6 +106,7 @@ class BulkStoreTest {
             }
         });
         assertTrue(e.getMessage().contains("index POS"), e.getMessage());
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("runs")), "runs deleted");
         // exclusive mode left: another thread can begin a transaction
         Thread reader = new Thread(() -> Txn.executeRead(dsg, () -> dsg.getGraph(NodeFactory.createURI("urn:g:a")).isEmpty()));
         reader.start();
@@ -118,16 +121,53 @@ class BulkStoreTest {
     }
 
     @Test
-    void onlyIntoANewDatabase() {
+    void onlyIntoANewDatabase() throws Exception {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(tmp.resolve("tdb").toString());
         try {
             Txn.executeWrite(dsg, () -> dsg.add(Quad.create(s("urn:g"), s("urn:s"), s("urn:p"), s("urn:o"))));
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> BulkStore.start(dsg));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> BulkStore.start(dsg, tmp.resolve("runs")));
             assertTrue(e.getMessage().contains("is not new"), e.getMessage());
             // nothing left locked
             assertEquals(1L, (long) Txn.calculateRead(dsg, () -> dsg.stream().count()));
         } finally {
             TDBInternal.expel(dsg);
+        }
+    }
+
+    @Test
+    void sortsRowsAsTdb2OrdersRecords() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        int w = 4, n = 20_000;
+        long[] rows = new long[n * w];
+        for (int i = 0; i < rows.length; i++) {
+            // few distinct values per column (repeats, shared prefixes), some with the top bit set (inline ids)
+            long v = random.nextInt(50);
+            rows[i] = random.nextInt(10) == 0 ? v | Long.MIN_VALUE : v;
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        BulkStore.Rows.sort(rows, w, order, 0, n);
+        List<byte[]> keys = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byte[] k = new byte[w * 8];
+            for (int j = 0; j < w; j++) org.apache.jena.atlas.lib.Bytes.setLong(rows[i * w + j], k, j * 8);
+            keys.add(k);
+        }
+        List<byte[]> expected = new ArrayList<>(keys);
+        expected.sort(org.apache.jena.atlas.lib.Bytes::compare);   // how TDB2 orders records
+        for (int i = 0; i < n; i++) {
+            assertArrayEquals(expected.get(i), keys.get(order[i]), "row " + i);
+        }
+        // and back through a run file: the same rows, repeats dropped
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (BulkStore.Sink sink = new BulkStore.Sink(bytes)) {
+            for (long v : new long[] {0, 1, 127, 128, -1, Long.MIN_VALUE, 300}) sink.varint(v);
+            sink.write(5);
+        }
+        try (BulkStore.Source source = new BulkStore.Source(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            for (long v : new long[] {0, 1, 127, 128, -1, Long.MIN_VALUE, 300}) assertEquals(v, source.varint());
+            assertEquals(5, source.read());
+            assertEquals(-1, source.read());
         }
     }
 
