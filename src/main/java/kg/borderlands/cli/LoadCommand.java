@@ -23,8 +23,8 @@ final class LoadCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = LoadLauncher.NO_CLASS_ARCHIVE,
-            description = "Run from the jar without the class archive kept in the store (store/cds/): in this JVM, "
-                    + "reading every class from the jar (docs/operations.md).")
+            description = "Run from the jar without the class archive kept in the store (store/cds/): neither use nor "
+                    + "write it, read every class from the jar (docs/operations.md).")
     boolean noClassArchive;
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "120",

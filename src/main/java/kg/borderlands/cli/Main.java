@@ -39,8 +39,8 @@ public final class Main implements Runnable {
             child = java.util.OptionalInt.empty();   // serve then starts its child as before, or reports why not
         }
         if (child.isPresent()) System.exit(child.getAsInt());
-        // load from the jar on an existing store: into a child JVM with the same options that maps the store's
-        // class archive (LoadLauncher) — JDK classes only
+        // load from the jar: into a child JVM with the same options, the throughput collector unless the operator
+        // chose one, and on an existing store its class archive (LoadLauncher) — JDK classes only
         try {
             child = LoadLauncher.relaunch(args);
         } catch (Exception e) {
@@ -48,10 +48,14 @@ public final class Main implements Runnable {
         }
         if (child.isPresent()) System.exit(child.getAsInt());
         kg.borderlands.load.Profile.lap("JVM start to main");
+        kg.borderlands.load.Profile.jvm();
         // serve in this JVM: Jena, Fuseki and Jetty are initialised alongside the parsing and the store check
         if (args.length > 0 && args[0].equals("serve")) kg.borderlands.serve.StartupWarmup.start();
         // load: Jena and the build's classes are initialised alongside the parsing, the fingerprint and the store check
-        if (args.length > 0 && args[0].equals("load")) kg.borderlands.load.LoadWarmup.start(LoadLauncher.hasPublishedBuild(args));
+        if (args.length > 0 && args[0].equals("load")) {
+            kg.borderlands.load.LoadWarmup.start(LoadLauncher.hasPublishedBuild(args));
+            kg.borderlands.load.GcThrashGuard.enableInThisProcess();   // load's own process only, never the tests
+        }
         int code = run(args);
         kg.borderlands.load.Profile.exit();
         System.exit(code);

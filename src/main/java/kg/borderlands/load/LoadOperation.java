@@ -105,21 +105,25 @@ public final class LoadOperation {
             Path previous = force ? null : previousBuild(store);
             BuildManifest previousManifest = previous == null ? null : store.publishedManifest();
             UnitPipeline.Outcome[] made = new UnitPipeline.Outcome[1];
-            Path build = publish(store, fingerprint, dir -> {
-                UnitPipeline.Outcome o;
-                try {
-                    o = pipeline.writeInto(dir, previousManifest, previous);
-                } catch (OutOfMemoryError e) {
-                    throw outOfMemory(e);   // an IOException: publish deletes the unfinished build
-                } catch (RuntimeException e) {
-                    // wrapped, or hidden by a library's clean-up failing after it (HeapExhaustion)
-                    if (HeapExhaustion.explains(e)) throw outOfMemory(e);
-                    throw e;
-                }
-                made[0] = o;
-                return new StoreManager.Written(o.ontologyTriples(), o.dataTriples(), o.inferredTriples(),
-                        o.report().warnings(), o.units(), o.change(), o.copied());
-            });
+            Path build;
+            // a heap too small for the throughput collector to fail: BKG-E208 all the same (GcThrashGuard)
+            try (GcThrashGuard guard = GcThrashGuard.start(LoadOperation::heapThrashed)) {
+                build = publish(store, fingerprint, dir -> {
+                    UnitPipeline.Outcome o;
+                    try {
+                        o = pipeline.writeInto(dir, previousManifest, previous);
+                    } catch (OutOfMemoryError e) {
+                        throw outOfMemory(e);   // an IOException: publish deletes the unfinished build
+                    } catch (RuntimeException e) {
+                        // wrapped, or hidden by a library's clean-up failing after it (HeapExhaustion)
+                        if (HeapExhaustion.explains(e)) throw outOfMemory(e);
+                        throw e;
+                    }
+                    made[0] = o;
+                    return new StoreManager.Written(o.ontologyTriples(), o.dataTriples(), o.inferredTriples(),
+                            o.report().warnings(), o.units(), o.change(), o.copied());
+                });
+            }
             store.prune(notice);
             pipeline.cache().retain(store.unitKeysInUse());
             Profile.lap("prune, unit cache");
@@ -137,6 +141,16 @@ public final class LoadOperation {
         }
     }
 
+
+    /**
+     * The build's heap is full and the collector spends nearly all the time collecting ({@link GcThrashGuard}): BKG-E208
+     * on standard error and exit code 3, now (the unfinished build is removed by the next load).
+     */
+    private static void heapThrashed() {
+        System.err.println("error: " + outOfMemory(null).getMessage());
+        System.err.flush();
+        Runtime.getRuntime().halt(3);
+    }
 
     /**
      * BKG-E208: the heap was too small for the build. The unfinished build is not published (the store keeps

@@ -44,6 +44,21 @@ public final class Profile {
         return 0;
     }
 
+    /**
+     * Prints which JVM runs the build: {@code profile: JVM <first|child>, collectors [<names>], max heap <MB> MB,
+     * options [<the JVM's input arguments>]} (the collector and heap a benchmark measured; tests of LoadLauncher).
+     */
+    public static void jvm() {
+        if (!ON) return;
+        String collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName)
+                .collect(java.util.stream.Collectors.joining(", "));
+        System.err.printf("profile: JVM %s, collectors [%s], max heap %d MB, options %s%n",
+                System.getenv(kg.borderlands.serve.HeapLimit.CHILD_ENV) != null ? "child" : "first", collectors,
+                Runtime.getRuntime().maxMemory() >> 20,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+
     /** Prints {@code profile: <what> at <ms since the JVM started> ms} (an event beside the phases). */
     public static void event(String what) {
         if (!ON) return;
