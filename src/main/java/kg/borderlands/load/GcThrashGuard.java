@@ -14,7 +14,7 @@ import java.lang.management.ManagementFactory;
  * unfinished build is left to the next load, which removes it, as after a {@code kill -9}).
  *
  * <p>Only in {@code load}'s own process ({@link #enableInThisProcess}, from {@code main}): never in a process that
- * runs other work too, such as the tests.
+ * runs other work too, such as the tests; and not under G1, which throws {@link OutOfMemoryError} itself.
  */
 public final class GcThrashGuard implements AutoCloseable {
     /** Share of the wall time spent collecting, over the window, that counts as thrashing. */
@@ -37,11 +37,19 @@ public final class GcThrashGuard implements AutoCloseable {
         enabled = true;
     }
 
-    /** Starts watching until {@link #close}; does nothing unless {@link #enableInThisProcess} was called. */
+    /**
+     * Starts watching until {@link #close}; does nothing unless {@link #enableInThisProcess} was called, nor under G1,
+     * which throws the error itself (LoadOutOfMemoryTest).
+     */
     static GcThrashGuard start(Runnable onThrash) {
         GcThrashGuard g = new GcThrashGuard(onThrash);
-        if (enabled) g.thread.start();
+        if (enabled && !g1()) g.thread.start();
         return g;
+    }
+
+    /** True if this JVM collects with G1. */
+    private static boolean g1() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().anyMatch(b -> b.getName().startsWith("G1 "));
     }
 
     private void watch(Runnable onThrash) {
