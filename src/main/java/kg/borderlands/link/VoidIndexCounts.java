@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * The size counts of a VoID description of a TDB2 database's default graph read from its triple indexes on node
  * ids, instead of the SPARQL aggregates of {@link VoidDescription} (which decode and hash every node): the same
- * numbers, since a TDB2 node id stands for exactly one RDF term and a term for one id.
+ * numbers: a TDB2 node-table id (its type and value bits: {@link #same}) stands for exactly one RDF term and a
+ * term for one id; inline ids (numbers, dates, booleans) are decoded and counted by term ({@link Distinct}).
  *
  * <p>Each index holds the triples sorted by its order (SPO, POS, OSP), so the distinct values of its first
  * column are counted by comparing each row with the one before: subjects and triples from SPO, properties from
@@ -53,18 +54,15 @@ final class VoidIndexCounts {
         NodeTable nodes = tdb.getTripleTable().getNodeTupleTable().getNodeTable();
 
         long triples = 0;
-        long subjects = 0;
-        NodeId previous = null;
+        Distinct subjects = new Distinct(nodes);
         for (Iterator<Tuple<NodeId>> it = spo.all(); it.hasNext(); ) {
-            NodeId s = it.next().get(0);
+            subjects.next(it.next().get(0));
             triples++;
-            if (!s.equals(previous)) subjects++;
-            previous = s;
         }
-        long properties = distinctFirst(pos.all(), 1);
-        long objects = distinctFirst(osp.all(), 2);
+        long properties = distinctFirst(nodes, pos.all(), 1);
+        long objects = distinctFirst(nodes, osp.all(), 2);
 
-        long classes = 0;
+        Distinct classes = new Distinct(nodes);
         Set<NodeId> entities = new HashSet<>();
         Map<NodeId, Boolean> underId = new HashMap<>();
         List<VoidDescription.ClassCount> partitions = new ArrayList<>();
@@ -78,17 +76,19 @@ final class VoidIndexCounts {
                 Tuple<NodeId> t = it.next();
                 NodeId c = t.get(2);
                 NodeId s = t.get(0);
-                if (!c.equals(clazz)) {
+                classes.next(c);
+                if (!same(c, clazz)) {
                     if (clazz != null) partition(nodes, clazz, members, partitions);
                     clazz = c;
-                    classes++;
                     members = 0;
                     subject = null;
                 }
                 // a subject once per class (the rows of a class are sorted by subject)
-                if (s.equals(subject)) continue;
+                if (same(s, subject)) continue;
                 subject = s;
-                if (underId.computeIfAbsent(s, id -> isUnderId(nodes.getNodeForNodeId(id)))) {
+                // an inline node is a number, date or boolean literal: its lexical form is not under id/ (and the
+                // sets below hold only node-table ids, which NodeId.equals tells apart)
+                if (!s.isInline() && underId.computeIfAbsent(s, id -> isUnderId(nodes.getNodeForNodeId(id)))) {
                     members++;
                     entities.add(s);
                 }
@@ -96,7 +96,8 @@ final class VoidIndexCounts {
             if (clazz != null) partition(nodes, clazz, members, partitions);
         }
         partitions.sort(java.util.Comparator.comparing(VoidDescription.ClassCount::classIri));
-        return Optional.of(new Sizes(triples, entities.size(), classes, properties, subjects, objects, partitions));
+        return Optional.of(new Sizes(triples, entities.size(), classes.count(), properties, subjects.count(), objects,
+                partitions));
     }
 
     /** A class partition, as the query groups them: an IRI class with at least one entity under id/. */
@@ -112,16 +113,48 @@ final class VoidIndexCounts {
         return str != null && str.startsWith(kg.borderlands.Vocab.ID);
     }
 
-    /** Distinct values of column {@code column} (of the SPO tuple) over rows sorted by that column first. */
-    private static long distinctFirst(Iterator<Tuple<NodeId>> rows, int column) {
-        long n = 0;
-        NodeId previous = null;
-        while (rows.hasNext()) {
-            NodeId v = rows.next().get(column);
-            if (!v.equals(previous)) n++;
-            previous = v;
+    /** Distinct terms in column {@code column} (of the SPO tuple) over rows sorted by that column first. */
+    private static long distinctFirst(NodeTable nodes, Iterator<Tuple<NodeId>> rows, int column) {
+        Distinct d = new Distinct(nodes);
+        while (rows.hasNext()) d.next(rows.next().get(column));
+        return d.count();
+    }
+
+    /**
+     * Counts the distinct terms of a sequence of node ids in which equal ids are next to each other (one column of
+     * a sorted index). A node-table id is one term, and no other id is that term: each id counts once. An inline
+     * id is a value (a number, date, boolean) and two inline ids can be one term (the decimals 1.0 and 1.00 are
+     * two ids, both read back as {@code 1.0}, which SPARQL counts once): inline ids are decoded, without the node
+     * table, and counted by term. (An inline term is never a node-table term: TDB2 stores inline whatever fits.)
+     */
+    private static final class Distinct {
+        private final NodeTable nodes;
+        private long stored;
+        private final Set<Node> inline = new HashSet<>();
+        private NodeId previous;
+
+        Distinct(NodeTable nodes) {
+            this.nodes = nodes;
         }
-        return n;
+
+        void next(NodeId id) {
+            if (same(id, previous)) return;
+            previous = id;
+            if (id.isInline()) inline.add(nodes.getNodeForNodeId(id));
+            else stored++;
+        }
+
+        long count() {
+            return stored + inline.size();
+        }
+    }
+
+    /**
+     * The same node id: {@code NodeId.equals} compares the value bits only, so that an inline integer 2, an inline
+     * decimal with the same bits and the node-table id 2 are "equal"; the type tells them apart.
+     */
+    static boolean same(NodeId a, NodeId b) {
+        return b != null && a.type() == b.type() && a.equals(b);
     }
 
     private static TupleIndex index(TupleTable table, String name) {

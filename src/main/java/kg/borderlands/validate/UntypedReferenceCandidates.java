@@ -85,7 +85,12 @@ public final class UntypedReferenceCandidates {
         NodeId type = nodes.getNodeIdForNode(RDF.type.asNode());
         if (!NodeId.isDoesNotExist(type)) {
             Iterator<Tuple<NodeId>> it = quads.find(TupleFactory.tuple(any, any, type, any));
-            while (it.hasNext()) typed.add(it.next().get(1));
+            while (it.hasNext()) {
+                NodeId s = it.next().get(1);
+                // node-table ids only: NodeId.equals compares value bits, not the type (an inline value could
+                // "equal" a node-table id); the objects looked up below are node-table ids
+                if (!s.isInline()) typed.add(s);
+            }
         }
         Set<NodeId> seen = new HashSet<>();
         List<Node> out = new ArrayList<>();

@@ -67,6 +67,38 @@ class VoidIndexCountsTest {
                 VoidDescription.statsOfDefaultGraph(dsg));
     }
 
+    /** Two inline ids that are one term: the decimals 1.0 and 1.00 (TDB2 keeps the scale, reads both as 1.0). */
+    @Test
+    void twoInlineIdsOfOneTermAreOneObject() {
+        DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
+        Txn.executeWrite(dsg, () -> RDFParser.fromString("""
+                <https://w3id.org/borderlands-kg/id/a> <http://example.org/n> 1.0, 1.00 .
+                """, Lang.TURTLE).parse(dsg.getDefaultGraph()));
+        Txn.executeRead(dsg, () -> {
+            assertEquals(1, VoidDescription.countAll(dsg).distinctObjects(), "SPARQL counts one term");
+            assertEquals(2, VoidDescription.countAll(dsg).triples(), "two triples are stored");
+            assertEquals(1, VoidIndexCounts.ofDefaultGraph(dsg).orElseThrow().distinctObjects());
+        });
+    }
+
+    /**
+     * Inline values of different types with the same value bits, next to each other in the OSP index (the integer
+     * 2 and the decimal 2, no other object after the integers): {@code NodeId.equals} calls them equal, the counts
+     * must not.
+     */
+    @Test
+    void inlineValuesOfTwoTypesAreTwoObjects() {
+        DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
+        Txn.executeWrite(dsg, () -> RDFParser.fromString("""
+                @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+                <https://w3id.org/borderlands-kg/id/a> <http://example.org/n> 2, "2"^^xsd:decimal , true, "2"^^xsd:double .
+                """, Lang.TURTLE).parse(dsg.getDefaultGraph()));
+        Txn.executeRead(dsg, () -> {
+            assertEquals(4, VoidDescription.countAll(dsg).distinctObjects(), "the data are four distinct objects");
+            assertEquals(4, VoidIndexCounts.ofDefaultGraph(dsg).orElseThrow().distinctObjects());
+        });
+    }
+
     @Test
     void anEmptyDatabaseCountsNothing() {
         DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
