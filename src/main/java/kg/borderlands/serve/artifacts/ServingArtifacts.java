@@ -180,7 +180,7 @@ public final class ServingArtifacts {
             }
             Optional<UsageCounts> usage = delta == null ? Optional.empty() : Txn.calculateRead(dsg, () -> io(delta::usage));
             USAGE_JSON.writeValue(dir.resolve(USAGE).toFile(), usage.isPresent() ? usage.get()
-                    : Txn.calculateRead(dsg, () -> UsageCounts.of(Snapshot.live(dsg, Map::of))));
+                    : Txn.calculateRead(dsg, () -> UsageScan.of(dsg).orElseGet(() -> UsageCounts.of(Snapshot.live(dsg, Map::of)))));
             t.lap(USAGE + (usage.isPresent() ? " (patched)" : ""));
             how.put(USAGE, usage.isPresent() ? PATCHED : WRITTEN);
             if (delta != null && Files.isRegularFile(before.resolve(SPATIAL)) && Txn.calculateRead(dsg, delta::sameSpatialIndex)) {
