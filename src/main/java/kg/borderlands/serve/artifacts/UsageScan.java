@@ -3,16 +3,9 @@ package kg.borderlands.serve.artifacts;
 import kg.borderlands.Vocab;
 import kg.borderlands.serve.ontology.OntologyCatalogue.UsageCounts;
 import org.apache.jena.atlas.lib.tuple.Tuple;
-import org.apache.jena.atlas.lib.tuple.TupleFactory;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
-import org.apache.jena.tdb2.store.nodetable.NodeTable;
-import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
-import org.apache.jena.tdb2.store.tupletable.TupleIndex;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.RDF;
 
 import java.util.ArrayList;
@@ -21,7 +14,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,35 +30,17 @@ import java.util.Set;
 final class UsageScan {
     private static final List<String> DATA = List.of(Vocab.GRAPH_DATA, kg.borderlands.link.Linkset.GRAPH, Vocab.GRAPH_CLAIMED);
 
-    private final NodeTable nodes;
-    private final NodeTupleTable quads;
-    private final TupleIndex gosp;
-    private final TupleIndex gpos;
+    private final QuadIndexes quads;
     private final NodeId type;
 
-    private UsageScan(DatasetGraphTDB tdb, TupleIndex gosp, TupleIndex gpos) {
-        this.quads = tdb.getQuadTable().getNodeTupleTable();
-        this.nodes = quads.getNodeTable();
-        this.gosp = gosp;
-        this.gpos = gpos;
-        this.type = nodes.getNodeIdForNode(RDF.type.asNode());
+    private UsageScan(QuadIndexes quads) {
+        this.quads = quads;
+        this.type = quads.id(RDF.type.asNode());
     }
 
     /** The counts of a TDB2 database, or empty if it is not one (or lacks the indexes): then use {@link UsageCounts#of}. */
     static Optional<UsageCounts> of(DatasetGraph dsg) {
-        Objects.requireNonNull(dsg, "dataset");
-        if (!TDBInternal.isTDB2(dsg)) return Optional.empty();
-        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
-        TupleIndex gosp = index(tdb, "GOSP"), gpos = index(tdb, "GPOS");
-        if (gosp == null || gpos == null) return Optional.empty();
-        return Optional.of(new UsageScan(tdb, gosp, gpos).count());
-    }
-
-    private static TupleIndex index(DatasetGraphTDB tdb, String name) {
-        for (TupleIndex i : tdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes()) {
-            if (i.getName().equals(name)) return i;
-        }
-        return null;
+        return QuadIndexes.of(dsg).map(q -> new UsageScan(q).count());
     }
 
     private UsageCounts count() {
@@ -77,15 +51,15 @@ final class UsageScan {
         Map<NodeId, Node> classes = new HashMap<>();
         List<NodeId> before = new ArrayList<>();
         for (String g : DATA) {
-            NodeId gid = graph(g);
+            NodeId gid = quads.graph(g);
             if (gid == null) continue;
             List<NodeId> earlier = List.copyOf(before);
             NodeId object = null;
             Node decoded = null;
-            for (Iterator<Tuple<NodeId>> it = graphScan(gosp, gid); it.hasNext(); ) {
+            for (Iterator<Tuple<NodeId>> it = quads.byObject(gid); it.hasNext(); ) {
                 Tuple<NodeId> q = it.next();
                 NodeId s = q.get(1), p = q.get(2), o = q.get(3);
-                if (!earlier.isEmpty() && inAny(earlier, s, p, o)) continue;   // the union holds it once
+                if (inAny(earlier, s, p, o)) continue;   // the union holds it once
                 add(predicate, p);
                 if (!o.equals(object)) {
                     object = o;
@@ -101,9 +75,9 @@ final class UsageScan {
             }
             before.add(gid);
         }
-        NodeId inferred = graph(Vocab.GRAPH_INFERRED);
+        NodeId inferred = quads.graph(Vocab.GRAPH_INFERRED);
         if (inferred != null) {
-            for (Iterator<Tuple<NodeId>> it = graphScan(gpos, inferred); it.hasNext(); ) {
+            for (Iterator<Tuple<NodeId>> it = quads.byPredicate(inferred, null, null); it.hasNext(); ) {
                 Tuple<NodeId> q = it.next();
                 add(inferredPredicate, q.get(2));
                 if (q.get(2).equals(type) && !classes.containsKey(q.get(3))) {
@@ -118,28 +92,16 @@ final class UsageScan {
         for (Map.Entry<NodeId, Node> c : classes.entrySet()) {
             Set<NodeId> instances = new HashSet<>();
             for (NodeId g : typed) {
-                Iterator<Tuple<NodeId>> it = gpos.find(TupleFactory.create4(g, NodeId.NodeIdAny, type, c.getKey()));
-                while (it.hasNext()) instances.add(it.next().get(1));
+                for (Iterator<Tuple<NodeId>> it = quads.byPredicate(g, type, c.getKey()); it.hasNext(); ) instances.add(it.next().get(1));
             }
             withInferred.put(c.getValue().getURI(), (long) instances.size());
         }
         return new UsageCounts(asserted, withInferred, decode(predicate), decode(inferredPredicate), asObject);
     }
 
-    /** The id of a graph's IRI, or null if the database has no such node. */
-    private NodeId graph(String iri) {
-        NodeId id = nodes.getNodeIdForNode(NodeFactory.createURI(iri));
-        return id == null || NodeId.isDoesNotExist(id) ? null : id;
-    }
-
-    /** Every quad of a graph, in the index's order. */
-    private static Iterator<Tuple<NodeId>> graphScan(TupleIndex index, NodeId graph) {
-        return index.find(TupleFactory.create4(graph, NodeId.NodeIdAny, NodeId.NodeIdAny, NodeId.NodeIdAny));
-    }
-
     private boolean inAny(List<NodeId> graphs, NodeId s, NodeId p, NodeId o) {
         for (NodeId g : graphs) {
-            if (gosp.find(TupleFactory.create4(g, s, p, o)).hasNext()) return true;
+            if (quads.contains(g, s, p, o)) return true;
         }
         return false;
     }
@@ -147,7 +109,7 @@ final class UsageScan {
     /** The node of an id if it is an IRI of the namespaces counted, else null (a literal stored inline is not read). */
     private Node counted(NodeId id) {
         if (id.isInline()) return null;
-        Node n = nodes.getNodeForNodeId(id);
+        Node n = quads.node(id);
         return n != null && n.isURI() && UsageCounts.counted(n.getURI()) ? n : null;
     }
 
