@@ -263,8 +263,8 @@ public final class ServingArtifacts {
         }
 
         /**
-         * Milliseconds since the start, when a part is done (parts run on three threads: this one and two of a pool), and the CPU time the
-         * part's thread spent on it.
+         * Milliseconds since the start, when a part is done (parts run on three threads: this one and two of a
+         * pool), and the CPU time the part's thread spent on it.
          */
         void lap(String what) {
             long now = System.nanoTime();
