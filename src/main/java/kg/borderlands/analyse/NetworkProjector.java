@@ -517,7 +517,14 @@ public final class NetworkProjector {
         return sectionKey(a).compareTo(sectionKey(b));
     }
 
+    /** Section numbers' sort keys: few distinct numbers, compared again and again. */
+    private static final Map<String, String> SECTION_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String sectionKey(String s) {
+        return SECTION_KEYS.computeIfAbsent(s, NetworkProjector::makeSectionKey);
+    }
+
+    private static String makeSectionKey(String s) {
         if (s.equals("summary")) return "0";
         if (s.equals("findings")) return "1";
         StringBuilder k = new StringBuilder("2");

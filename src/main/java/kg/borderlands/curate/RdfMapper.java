@@ -128,7 +128,20 @@ public final class RdfMapper {
         Objects.requireNonNull(ontology, "ontology");
         RdfMapper m = new RdfMapper(records, ontology, new ClaimContent(records), unit);
         for (LocatedRecord r : Objects.requireNonNull(subset, "subset")) m.record(r);
-        return new MappedData(m.data, m.claimed, unit == null ? Map.of() : Map.of(sourceGraph(unit), m.sourceGraph()));
+        return new MappedData(m.data, m.claimed, unit == null ? Map.of() : Map.of(sourceGraph(unit), m.sourceGraphView()));
+    }
+
+    /**
+     * The same graph as {@link #sourceGraph()}, as a read-only view: the union of the data and claimed graphs
+     * (not copied: a unit's whole output) and its PROV triples. For a unit's build, whose graphs are not changed
+     * once mapped; its triples come data first, then claimed, then PROV, each once.
+     */
+    private Model sourceGraphView() {
+        Model prov = ModelFactory.createDefaultModel();
+        SourceProvenance.describe(prov, sourceGraph(unit), records.descriptors().get(unit));
+        return ModelFactory.createModelForGraph(new org.apache.jena.graph.compose.Union(
+                new org.apache.jena.graph.compose.Union(data.getGraph(), claimed.getGraph()), prov.getGraph()))
+                .setNsPrefixes(Vocab.prefixes());
     }
 
     /** The graph of the source unit mapped: everything it asserts, established and contested, with its PROV. */

@@ -185,12 +185,16 @@ public final class VoidDescription {
 
     /**
      * Counts over the default graph of a store that holds exactly the knowledge graph there (ontology, data
-     * and inferred graphs, no VoID description yet): queries run on the store's own engine (TDB2), which is
-     * much faster than over a union of its named graphs.
+     * and inferred graphs, no VoID description yet): on a TDB2 database the sizes are read from its triple
+     * indexes ({@link VoidIndexCounts}, the numbers the queries give), the linksets queried; otherwise the
+     * queries run on the store's own engine.
      */
     public static Stats statsOfDefaultGraph(DatasetGraph store) {
         Objects.requireNonNull(store, "store");
-        return Txn.calculateRead(store, () -> countAll(store).withSourceGraphs(sourceGraphs(store)));
+        return Txn.calculateRead(store, () -> VoidIndexCounts.ofDefaultGraph(store)
+                .map(sizes -> new Stats(sizes.triples(), sizes.entities(), sizes.classes(), sizes.properties(),
+                        sizes.distinctSubjects(), sizes.distinctObjects(), sizes.classPartitions(), linksets(store)))
+                .orElseGet(() -> countAll(store)).withSourceGraphs(sourceGraphs(store)));
     }
 
     /** Counts over one graph that is the knowledge graph (e.g. a build's union, before it is stored). */
@@ -198,7 +202,8 @@ public final class VoidDescription {
         return countAll(org.apache.jena.sparql.core.DatasetGraphFactory.wrap(Objects.requireNonNull(kg, "kg")));
     }
 
-    private static Stats countAll(DatasetGraph dsg) {
+    /** Every count by SPARQL over the default graph of {@code dsg} (the definition {@link VoidIndexCounts} is tested against). */
+    static Stats countAll(DatasetGraph dsg) {
         {
             long triples = count(dsg, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
             long entities = count(dsg, ENTITIES_QUERY);
@@ -212,15 +217,20 @@ public final class VoidDescription {
                       ?s rdf:type ?c . FILTER(STRSTARTS(STR(?s), "https://w3id.org/borderlands-kg/id/")) FILTER(isIRI(?c))
                     } GROUP BY ?c ORDER BY ?c""",
                     s -> parts.add(new ClassCount(s.getResource("c").getURI(), s.getLiteral("n").getLong())));
-            List<LinksetCount> links = new ArrayList<>();
-            for (ExternalIds.Target t : ExternalIds.Target.values()) {
-                for (ExternalIds.Predicate p : ExternalIds.Predicate.values()) {
-                    long n = count(dsg, linksetQuery(t, p));
-                    if (n > 0) links.add(new LinksetCount(t, p, n));
-                }
-            }
-            return new Stats(triples, entities, classes, properties, subjects, objects, parts, links);
+            return new Stats(triples, entities, classes, properties, subjects, objects, parts, linksets(dsg));
         }
+    }
+
+    /** The linksets of the default graph of {@code dsg}: one query per external dataset and mapping predicate. */
+    private static List<LinksetCount> linksets(DatasetGraph dsg) {
+        List<LinksetCount> links = new ArrayList<>();
+        for (ExternalIds.Target t : ExternalIds.Target.values()) {
+            for (ExternalIds.Predicate p : ExternalIds.Predicate.values()) {
+                long n = count(dsg, linksetQuery(t, p));
+                if (n > 0) links.add(new LinksetCount(t, p, n));
+            }
+        }
+        return links;
     }
 
     /** SPARQL that counts the link triples of one linkset: our records, one predicate, one external dataset. */

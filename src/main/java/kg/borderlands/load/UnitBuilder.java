@@ -137,9 +137,8 @@ final class UnitBuilder {
         // the shared unit's nodes' shapes look at what the sources say of them (a person's ties): they are
         // validated on the database once every unit is loaded (UnitPipeline#sharedShapes)
         if (shacl != null && !unit.shared()) {
-            Graph g = GraphFactory.createDefaultGraph();
-            for (Graph part : new Graph[] {ontology.getGraph(), shared.data().getGraph(), shared.inferred().getGraph(),
-                    shared.claimed().getGraph(), mapped.data().getGraph(), inferred, claimed}) {
+            Graph g = validationBase();
+            for (Graph part : new Graph[] {mapped.data().getGraph(), inferred, claimed}) {
                 part.find().forEachRemaining(g::add);
             }
             // what the unit points at outside itself, as far as its shapes look: the works of other units it cites
@@ -162,6 +161,32 @@ final class UnitBuilder {
                 (t1 - t0) / 1000000, (t2 - t1) / 1000000, (t3 - t2) / 1000000, (t4 - t3) / 1000000, (t5 - t4) / 1000000, (t6 - t5) / 1000000);
         Graph source = mapped.sources().isEmpty() ? null : mapped.sources().values().iterator().next().getGraph();
         return new UnitOutput(unit, mapped.data().getGraph(), inferred, claimed, source, findings, cites);
+    }
+
+    /** The ontology and the shared unit's graphs in one graph, built once: {@link #validationBase()}. */
+    private Graph validationBase;
+
+    /**
+     * A new graph holding the ontology and the shared unit's data, inferred and claimed graphs, to which a unit
+     * adds its own for its validation: a copy of one built once per builder (Jena's {@code GraphMem2#copy()}
+     * copies its hash tables as they are, so the graph is the one adding every triple again would make, down to
+     * its order) instead of the shared triples added again for every unit.
+     */
+    private Graph validationBase() {
+        synchronized (this) {
+            if (validationBase == null) validationBase = sharedForValidation();
+        }
+        if (validationBase instanceof org.apache.jena.mem2.GraphMem2 mem) return mem.copy();
+        return sharedForValidation();   // another kind of default graph: built again
+    }
+
+    private Graph sharedForValidation() {
+        Graph g = GraphFactory.createDefaultGraph();
+        for (Graph part : new Graph[] {ontology.getGraph(), shared.data().getGraph(), shared.inferred().getGraph(),
+                shared.claimed().getGraph()}) {
+            part.find().forEachRemaining(g::add);
+        }
+        return g;
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();

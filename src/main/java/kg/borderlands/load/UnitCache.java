@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import kg.borderlands.validate.Finding;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWrapper;
-import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
 
 import java.io.BufferedInputStream;
@@ -24,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -32,14 +31,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The validated output of source units, kept in the store ({@code store/units/}) by the hash of everything
  * the unit's output depends on ({@link UnitKeys}), so that an unchanged unit is neither re-mapped nor
  * re-validated. Per unit key:
  * <pre>
- * &lt;key&gt;.nq.gz   the unit's quads, gzipped N-Quads (one gzip member: the build's dump concatenates them)
+ * &lt;key&gt;.nq.gz   the unit's quads, gzipped N-Quads (one gzip member, at the fastest level: the build's dump
+ *               concatenates them)
  * &lt;key&gt;.qh      a sorted list of 64-bit hashes of those quads (to tell, in an incremental build, whether a
  *               quad a changed unit no longer states is still stated by another unit)
  * &lt;key&gt;.ql      the same hashes in the order of the quads' lines (an incremental build parses only the lines of
@@ -196,25 +195,47 @@ final class UnitCache {
 
     /** Writes one unit's entry: {@code output} emits its quads; the metadata file goes last. */
     Meta put(String key, UnitOutput output, IdIndex.UnitIds ids, List<String> cites) throws IOException {
+        return put(key, output, ids, cites, null);
+    }
+
+    /**
+     * Writes one unit's entry, its quads also streamed to {@code also} if given (the build's database: the
+     * unit's graphs are gone through once). The quads are written in one pass — N-Quads ({@link NQuadsOut}),
+     * gzip at {@link java.util.zip.Deflater#BEST_SPEED}, the SHA-256 of the compressed bytes taken on their
+     * way to the file — and the metadata file goes last.
+     */
+    Meta put(String key, UnitOutput output, IdIndex.UnitIds ids, List<String> cites, StreamRDF also) throws IOException {
         Files.createDirectories(dir);
         Path tmp = dir.resolve(key + ".nq.gz.tmp");
         long[] hashes;
         long[] lineOrder;
-        try (OutputStream os = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), 1 << 16)) {
-            StreamRDF w = StreamRDFWriter.getWriterStream(os, RDFFormat.NQUADS);
+        MessageDigest md = sha256();
+        try (OutputStream os = NQuadsOut.gzip(new DigestOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), md))) {
+            NQuadsOut w = new NQuadsOut(os);
             HashingStream hs = new HashingStream(w);
+            StreamRDF to = also == null ? hs : new StreamRDFWrapper(hs) {
+                @Override
+                public void quad(Quad q) {
+                    hs.quad(q);
+                    also.quad(q);
+                }
+            };
             hs.start();
-            output.emit(hs);
+            output.emit(to);
             hs.finish();
             lineOrder = hs.inOrder();
             hashes = hs.sorted();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
+        String sha = HexFormat.of().formatHex(md.digest());
         StoreFiles.forceAndMove(tmp, quads(key));
         writeLongs(dir.resolve(key + ".ql.tmp"), lineOrder);
         StoreFiles.forceAndMove(dir.resolve(key + ".ql.tmp"), lineHashes(key));
         writeLongs(dir.resolve(key + ".qh.tmp"), hashes);
         StoreFiles.forceAndMove(dir.resolve(key + ".qh.tmp"), hashes(key));
-        Meta m = new Meta(output.unit().id(), key, hashes.length, sha256(quads(key)), ids.ids(), ids.works(), ids.statements(), cites,
+        Meta m = new Meta(output.unit().id(), key, hashes.length, sha, ids.ids(), ids.works(), ids.statements(), cites,
                 output.findings());
         Path mtmp = dir.resolve(key + ".json.tmp");
         JSON.writeValue(mtmp.toFile(), m);
@@ -264,13 +285,16 @@ final class UnitCache {
         return h * 0xC2B2AE3D27D4EB4FL + (n.isLiteral() ? 1 : n.isBlank() ? 2 : 3);
     }
 
-    static String sha256(Path f) throws IOException {
-        MessageDigest md;
+    private static MessageDigest sha256() {
         try {
-            md = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String sha256(Path f) throws IOException {
+        MessageDigest md = sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(f), md)) {
             in.transferTo(OutputStream.nullOutputStream());
         }

@@ -18,10 +18,8 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
-import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
@@ -52,7 +50,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The build, source unit by source unit, in bounded memory (issue #11; docs/store.md "How a build is made").
@@ -369,11 +366,12 @@ public final class UnitPipeline {
                         .build(sharedUnit, sharedRecords);
                 if (accept(out, findings, true)) {
                     IdIndex.UnitIds ids = plan.rebuilt().get(sharedUnit);
-                    cache.put(keys.get(sharedUnit), out, ids, out.cites());
+                    cache.put(keys.get(sharedUnit), out, ids, out.cites(), into);   // quads to the database as they are cached
+                } else if (into != null) {
+                    out.emit(into);
                 }
                 shared = new UnitBuilder.Shared(sharedRecords.own(), ModelFactory.createModelForGraph(out.data()),
                         ModelFactory.createModelForGraph(out.inferred()), ModelFactory.createModelForGraph(out.claimed()));
-                if (into != null) out.emit(into);
             }
         }
         if (plan.cached().containsKey(sharedUnit)) {
@@ -489,8 +487,7 @@ public final class UnitPipeline {
         }
         if (accept(out, findings, false)) {
             IdIndex.UnitIds ids = plan.rebuilt().get(u);
-            cache.put(key, out, ids, out.cites());
-            if (problems.isEmpty() && into != null) out.emit(into);
+            cache.put(key, out, ids, out.cites(), problems.isEmpty() ? into : null);   // loaded as it is cached
         }
     }
 
@@ -593,11 +590,13 @@ public final class UnitPipeline {
 
     /** Writes one gzip member of N-Quads. */
     private static void writeMember(Path file, Emitter emitter) throws IOException {
-        try (OutputStream os = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), 1 << 16)) {
-            StreamRDF out = StreamRDFWriter.getWriterStream(os, RDFFormat.NQUADS);
+        try (OutputStream os = NQuadsOut.gzip(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            StreamRDF out = new NQuadsOut(os);
             out.start();
             emitter.emit(out);
             out.finish();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -44,16 +44,35 @@ public final class QualityChecks {
      * in the caller's read transaction.
      */
     public List<Finding> runOnUnionGraph(org.apache.jena.query.Dataset dataset) throws IOException {
-        return run(q -> QueryExecution.dataset(dataset).query(q)
-                .set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true).build());
+        List<Finding> out = new ArrayList<>();
+        for (Path file : files()) runOne(file, dataset, out);
+        return out;
     }
 
     /** One check ({@code file}, one of {@link #files()}) over the union of the named graphs of a TDB2 {@code dataset}. */
     public List<Finding> runOne(Path file, org.apache.jena.query.Dataset dataset) throws IOException {
         List<Finding> out = new ArrayList<>();
-        runOne(file, q -> QueryExecution.dataset(dataset).query(q)
-                .set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true).build(), out);
+        runOne(file, dataset, out);
         return out;
+    }
+
+    /**
+     * One check over the union graph of {@code dataset}; qc-05 (untyped references) restricted to the nodes that
+     * can be its rows' targets ({@link UntypedReferenceCandidates}: the same rows, without decoding every quad).
+     */
+    private static void runOne(Path file, org.apache.jena.query.Dataset dataset, List<Finding> out) throws IOException {
+        java.util.function.Function<Query, QueryExecution> exec = q -> QueryExecution.dataset(dataset).query(q)
+                .set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true).build();
+        String text = Files.readString(file);
+        if (UntypedReferenceCandidates.appliesTo(text)) {
+            var candidates = UntypedReferenceCandidates.candidates(dataset.asDatasetGraph());
+            if (candidates.isPresent()) {
+                if (candidates.get().isEmpty()) return;
+                runOne(file, q -> exec.apply(UntypedReferenceCandidates.restrict(q, candidates.get())), out);
+                return;
+            }
+        }
+        runOne(file, exec, out);
     }
 
     private List<Finding> run(java.util.function.Function<Query, QueryExecution> exec) throws IOException {

@@ -127,7 +127,8 @@ public final class ServingArtifacts {
         ArtifactsDelta delta = change == null || !sameFormat(change.previousBuild().resolve(DIR)) ? null
                 : new ArtifactsDelta(dsg, change);
         Path before = delta == null ? null : delta.previous();
-        // the network and the story views: on their own threads meanwhile
+        // the network and the story views on two threads meanwhile, then, on the first of them free, the usage
+        // counts and the spatial index (the catalogue and search index, the longest part, stay on this thread)
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
             Thread th = new Thread(r, "serving-artifacts");
             th.setDaemon(true);
@@ -163,6 +164,24 @@ public final class ServingArtifacts {
                 t.lap(STORY + (delta == null ? "" : " (" + patched + " of " + StoryQueries.NAMES.size() + " patched)"));
                 return null;
             });
+            java.util.concurrent.Future<?> usageAndSpatial = pool.submit(() -> {
+                t.begin();
+                Optional<UsageCounts> usage = delta == null ? Optional.empty() : Txn.calculateRead(dsg, () -> io(delta::usage));
+                USAGE_JSON.writeValue(dir.resolve(USAGE).toFile(), usage.isPresent() ? usage.get()
+                        : Txn.calculateRead(dsg, () -> UsageScan.of(dsg).orElseGet(() -> UsageCounts.of(Snapshot.live(dsg, Map::of)))));
+                t.lap(USAGE + (usage.isPresent() ? " (patched)" : ""));
+                how.put(USAGE, usage.isPresent() ? PATCHED : WRITTEN);
+                if (delta != null && Files.isRegularFile(before.resolve(SPATIAL)) && Txn.calculateRead(dsg, delta::sameSpatialIndex)) {
+                    link(before.resolve(SPATIAL), dir.resolve(SPATIAL));
+                    t.lap(SPATIAL + " (unchanged)");
+                    how.put(SPATIAL, LINKED);
+                } else {
+                    SpatialIndexSetup.write(dsg, dir.resolve(SPATIAL));
+                    t.lap(SPATIAL);
+                    how.put(SPATIAL, WRITTEN);
+                }
+                return null;
+            });
             Optional<ArtifactsDelta.RecordsChange> records = delta == null ? Optional.empty()
                     : Txn.calculateRead(dsg, () -> io(() -> delta.records(dir.resolve(RECORDS))));
             if (records.isEmpty()) {
@@ -178,22 +197,9 @@ public final class ServingArtifacts {
                 how.put(RECORDS, PATCHED);
                 how.put(SEARCH, records.get().isEmpty() ? LINKED : PATCHED);
             }
-            Optional<UsageCounts> usage = delta == null ? Optional.empty() : Txn.calculateRead(dsg, () -> io(delta::usage));
-            USAGE_JSON.writeValue(dir.resolve(USAGE).toFile(), usage.isPresent() ? usage.get()
-                    : Txn.calculateRead(dsg, () -> UsageCounts.of(Snapshot.live(dsg, Map::of))));
-            t.lap(USAGE + (usage.isPresent() ? " (patched)" : ""));
-            how.put(USAGE, usage.isPresent() ? PATCHED : WRITTEN);
-            if (delta != null && Files.isRegularFile(before.resolve(SPATIAL)) && Txn.calculateRead(dsg, delta::sameSpatialIndex)) {
-                link(before.resolve(SPATIAL), dir.resolve(SPATIAL));
-                t.lap(SPATIAL + " (unchanged)");
-                how.put(SPATIAL, LINKED);
-            } else {
-                SpatialIndexSetup.write(dsg, dir.resolve(SPATIAL));
-                t.lap(SPATIAL);
-                how.put(SPATIAL, WRITTEN);
-            }
             network.get();
             story.get();
+            usageAndSpatial.get();
             Files.writeString(dir.resolve(FORMAT_FILE), FORMAT + "\n");
             lastWrite = Map.copyOf(how);
         } catch (InterruptedException e) {
@@ -257,8 +263,8 @@ public final class ServingArtifacts {
         }
 
         /**
-         * Milliseconds since the start, when a part is done (parts run on three threads), and the CPU time the
-         * part's thread spent on it.
+         * Milliseconds since the start, when a part is done (parts run on three threads: this one and two of a
+         * pool), and the CPU time the part's thread spent on it.
          */
         void lap(String what) {
             long now = System.nanoTime();

@@ -382,6 +382,11 @@ public final class OntologyCatalogue {
             return new UsageCounts(asserted, withInferred, predicate, inferredPredicate, asObject);
         }
 
+        /** True if the IRI is a term of the namespaces counted (blk:, blkv:: only those are shown with counts). */
+        public static boolean counted(String iri) {
+            return namespace(iri) != null;
+        }
+
         /** Counts a term of the ontology's namespaces (blk:, blkv:: only those are shown with counts); true if counted. */
         private static boolean count(Map<String, Long> m, org.apache.jena.graph.Node n) {
             if (!n.isURI() || namespace(n.getURI()) == null) return false;
