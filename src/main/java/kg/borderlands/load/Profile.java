@@ -60,7 +60,7 @@ public final class Profile {
 
     /**
      * Prints {@code profile: threads <name>=<CPU ms> …}: the CPU time of every thread of the process so far, the JVM's
-     * own (JIT compilers, collector) included, grouped by name without its number, from {@code /proc/self/task}
+     * own (JIT compilers, collector) included, grouped by name without its number, from {@code /proc/self/task} (in clock ticks taken as 10 ms)
      * (Linux; nothing elsewhere).
      */
     private static void threads() {
