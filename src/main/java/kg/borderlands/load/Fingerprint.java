@@ -117,6 +117,19 @@ public final class Fingerprint {
     /** The digest of the jar's entries ({@link #codeDigest}), computed once per process. */
     private static byte[] codeDigest;
 
+    /**
+     * The digest of the jar's entries as {@link InputStamp} kept it (the jar's stat line unchanged since), so that it
+     * is not computed again in this process.
+     */
+    static synchronized void knownCodeDigest(byte[] digest) {
+        if (codeDigest == null && digest.length == 32) codeDigest = digest.clone();
+    }
+
+    /** The digest of the jar's entries, if this process computed or was given it; else null. */
+    static synchronized byte[] computedCodeDigest() {
+        return codeDigest == null ? null : codeDigest.clone();
+    }
+
     private static synchronized void addCode(MessageDigest md) throws IOException {
         if (codeDigest == null) {
             MessageDigest code = sha256();

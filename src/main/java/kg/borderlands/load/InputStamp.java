@@ -30,7 +30,8 @@ import java.util.Optional;
  * ({@code touch -d}, {@code cp -p}, {@code rsync -t}) still has a new stat line. A change within the clock tick of
  * the stamp itself could still be missed on a file system with coarse times; so, as git does for its index, a
  * file changed within the last {@link #RACY} of the stamp is written without its digest (it is read again next
- * time), and a stamp with such a file never gives the fingerprint as it is. On a file system without {@code ctime}
+ * time), and a stamp with such a file never gives the fingerprint as it is. The jar's line keeps the digest of its
+ * entries ({@link Fingerprint#codeDigest}), used while the jar's stat line stays the same (not read again). On a file system without {@code ctime}
  * and inodes (no POSIX attributes), there is no stamp: the fingerprint is always computed.
  */
 public final class InputStamp {
@@ -41,6 +42,8 @@ public final class InputStamp {
     private static final String HEADER = "borderlands-kg inputs stamp 2";
     /** In place of a digest: the file changed within {@link #RACY} of the stamp, or has none (a directory line). */
     private static final String NONE = "-";
+    /** The start of the jar's stat line, whose digest is that of the jar's entries ({@link Fingerprint#codeDigest}). */
+    private static final String CODE = "code ";
 
     private final Clock clock;
     private final Map<Path, byte[]> digests = new HashMap<>();
@@ -107,6 +110,8 @@ public final class InputStamp {
             for (Line l : now.get()) {
                 String d = known.get(l.stat());
                 if (l.file() != null && d != null) digests.put(l.file(), HexFormat.of().parseHex(d));
+                // the jar's entries, digested when its stat line was the same (Fingerprint#codeDigest)
+                if (l.stat().startsWith(CODE) && d != null) Fingerprint.knownCodeDigest(HexFormat.of().parseHex(d));
             }
             if (same) return new Result(st.fingerprint(), true);
         }
@@ -234,7 +239,9 @@ public final class InputStamp {
             if (!Files.isDirectory(stampFile.getParent())) return;   // no store yet: the next start writes it
             StringBuilder text = new StringBuilder(HEADER).append('\n').append("fingerprint ").append(fp).append('\n');
             for (Line l : lines) {
-                byte[] d = l.file() == null || racy(l.stat()) ? null : digests.get(l.file());
+                byte[] d = racy(l.stat()) ? null
+                        : l.file() != null ? digests.get(l.file())
+                        : l.stat().startsWith(CODE) && !l.stat().equals("code none") ? Fingerprint.computedCodeDigest() : null;
                 text.append(d == null ? NONE : HexFormat.of().formatHex(d)).append(' ').append(l.stat()).append('\n');
             }
             Files.writeString(tmp, text, StandardCharsets.UTF_8);

@@ -69,7 +69,37 @@ public final class Profile {
     public static synchronized void exit() {
         if (!ON) return;
         System.err.printf("phase exit at: %d ms%n", sinceProcessStart());
+        threads();
         System.err.flush();
+    }
+
+    /**
+     * Prints {@code profile: threads <name>=<CPU ms> …}: the CPU time of every thread of the process so far, the JVM's
+     * own (JIT compilers, collector) included, grouped by name without its number, from {@code /proc/self/task} (in clock ticks taken as 10 ms)
+     * (Linux; nothing elsewhere).
+     */
+    private static void threads() {
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+        if (!java.nio.file.Files.isDirectory(tasks)) return;
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (var s = java.nio.file.Files.list(tasks)) {
+            for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) s::iterator) {
+                try {
+                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[ #]*\\d+$", "");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return;
+        }
+        StringBuilder b = new StringBuilder("profile: threads (CPU ms)");
+        ticks.entrySet().stream().filter(e -> e.getValue() > 0).sorted((a, c) -> Long.compare(c.getValue(), a.getValue()))
+                .forEach(e -> b.append(' ').append(e.getKey().replace(' ', '_')).append('=').append(e.getValue() * 10));
+        System.err.println(b);
     }
 
     /** Milliseconds since the JVM started (its own clock, from the start of its creation by the launcher). */

@@ -109,21 +109,30 @@ public final class UnitPipeline {
         return keys;
     }
 
+    /** Unit id → unit key. */
+    private static Map<String, String> idKeys(Map<BuildUnits.Unit, String> keys) {
+        Map<String, String> out = new LinkedHashMap<>();
+        keys.forEach((u, k) -> out.put(u.id(), k));
+        return out;
+    }
+
     /** What the inputs are, unit by unit, and which units the cache already holds. */
     private record Plan(BuildUnits units, Map<BuildUnits.Unit, String> keys, Model ontology, OntologyIndex index,
                         ShaclValidation shacl, IdIndex ids, Map<BuildUnits.Unit, UnitCache.Meta> cached,
                         Map<BuildUnits.Unit, IdIndex.UnitIds> rebuilt) {
         Map<String, String> unitKeys() {
-            Map<String, String> out = new LinkedHashMap<>();
-            keys.forEach((u, k) -> out.put(u.id(), k));
-            return out;
+            return idKeys(keys);
         }
     }
 
     private Plan plan() throws IOException, CurationException {
         inputs.requireUsable();
         BuildUnits units = BuildUnits.of(inputs.dataDir());
-        Map<BuildUnits.Unit, String> keys = keys(units);
+        return plan(units, keys(units));
+    }
+
+    /** {@link #plan()} of the units and keys already found. */
+    private Plan plan(BuildUnits units, Map<BuildUnits.Unit, String> keys) throws IOException, CurationException {
         Model ontology = OntologyReader.read(inputs.ontologyFiles());
         OntologyIndex index = new OntologyIndex(ontology);
         // ids across units (from the cache for unchanged units)
@@ -202,28 +211,39 @@ public final class UnitPipeline {
     public Outcome writeInto(Path build, BuildManifest previous, Path previousBuild)
             throws IOException, CurationException, LoadOperation.ValidationFailedException {
         Timer timer = new Timer();
-        Plan plan = plan();
-        timer.lap("plan");
+        inputs.requireUsable();
+        BuildUnits buildUnits = BuildUnits.of(inputs.dataDir());
+        Map<BuildUnits.Unit, String> unitKeys = keys(buildUnits);
         Findings findings = new Findings();
         List<Problem> problems = new ArrayList<>();
         Path tdb = build.resolve("tdb");
-        Map<String, String> changed = previous == null ? null : changedSince(plan, previous);
+        // whether the build is an incremental one depends on the units' keys only: known before the rest of the plan
+        Map<String, String> changed = previous == null ? null : changedSince(idKeys(unitKeys), previous);
         Map<String, BuildChecksums.Prefix> copied = Map.of();
-        if (changed == null) LoadWarmup.fullRun();   // minutes of hot loops: C2 (in load's own process)
-        if (changed != null) {
-            notice.accept("note: incremental build: " + changed.size() + " of " + plan.keys().size()
+        Plan plan;
+        if (changed == null) {
+            LoadWarmup.fullRun();   // minutes of hot loops: C2 (in load's own process)
+            plan = plan(buildUnits, unitKeys);
+            timer.lap("plan");
+        } else {
+            notice.accept("note: incremental build: " + changed.size() + " of " + unitKeys.size()
                     + " units changed " + changed.keySet() + "; updating a copy of the previous database");
             LoadWarmup.shortRun();   // a build of seconds: no C2 compilation (in load's own process)
-            // the previous database is copied, and the previous build verified, while the changed units are built
+            // the previous database is copied, and the previous build verified, while the rest of the plan is made
+            // and the changed units are built; the shared unit's graphs are read back meanwhile too
             java.util.concurrent.FutureTask<Map<String, BuildChecksums.Prefix>> copy = new java.util.concurrent.FutureTask<>(
                     () -> DatabaseCopy.copyVerified(previousBuild, previous, tdb));
             Thread copier = new Thread(copy, "copy-database");
             copier.setDaemon(true);
             copier.start();
             try {
+                sharedAhead = readSharedAhead(buildUnits, unitKeys.get(buildUnits.shared()));
+                plan = plan(buildUnits, unitKeys);
+                timer.lap("plan (beside the copy)");
                 buildChanged(plan, findings, problems);
                 timer.lap("build changed units");
             } finally {
+                sharedAhead = null;
                 awaitQuietly(copy);   // also on failure: the build directory is then removed
             }
             try {
@@ -359,7 +379,8 @@ public final class UnitPipeline {
             if (plan.cached().containsKey(sharedUnit)) {
                 // cached: its records were checked (with every source's apparatus, part of its key) when it was
                 // built, and the works it cites still exist (plan): they are only read, to resolve references
-                shared = fromCache(UnitBuilder.readSharedOwn(plan.units()), keys.get(sharedUnit));
+                shared = sharedAhead(sharedAhead);
+                if (shared == null) shared = fromCache(UnitBuilder.readSharedOwn(plan.units()), keys.get(sharedUnit));
             } else {
                 UnitBuilder.SharedRecords sharedRecords = UnitBuilder.readShared(plan.units(), plan.index(), plan.ids().works());
                 UnitOutput out = new UnitBuilder(plan.ontology(), plan.index(), plan.shacl(), plan.units().curateUnits(), plan.ids().works(), shared)
@@ -404,9 +425,8 @@ public final class UnitPipeline {
      * unit (or ontology, checks, code: they are part of its key), a previous unit no longer cached, or too many
      * changes (then loading everything is cheaper).
      */
-    private Map<String, String> changedSince(Plan plan, BuildManifest previous) {
+    private Map<String, String> changedSince(Map<String, String> now, BuildManifest previous) {
         Map<String, String> before = previous.units();
-        Map<String, String> now = plan.unitKeys();
         if (before == null || !before.keySet().equals(now.keySet())) return null;
         if (!before.get(BuildUnits.SHARED).equals(now.get(BuildUnits.SHARED))) return null;
         Map<String, String> changed = new LinkedHashMap<>();
@@ -514,6 +534,37 @@ public final class UnitPipeline {
         void add(List<Finding> found, boolean ofShared) {
             if (ofShared) shared.addAll(found);
             for (Finding f : found) if (ofShared || !shared.contains(f)) all.add(f);
+        }
+    }
+
+    /** The shared unit's graphs read ahead by an incremental build ({@link #readSharedAhead}), or null. */
+    private java.util.concurrent.FutureTask<UnitBuilder.Shared> sharedAhead;
+
+    /**
+     * Starts reading the shared unit's records and its graphs from its cache entry ({@link #fromCache}) on a thread
+     * of its own, while the main thread makes the plan: an incremental build needs them before it builds a unit.
+     * What it reads is used only if the plan finds the entry valid ({@link #forEachUnit}); null if there is none.
+     */
+    private java.util.concurrent.FutureTask<UnitBuilder.Shared> readSharedAhead(BuildUnits units, String key) {
+        if (!Files.isRegularFile(cache.quads(key))) return null;
+        java.util.concurrent.FutureTask<UnitBuilder.Shared> task = new java.util.concurrent.FutureTask<>(
+                () -> fromCache(UnitBuilder.readSharedOwn(units), key));
+        Thread t = new Thread(task, "read-shared-unit");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** What {@link #readSharedAhead} read, or null if nothing or it failed (then the caller reads it and meets the error). */
+    private static UnitBuilder.Shared sharedAhead(java.util.concurrent.FutureTask<UnitBuilder.Shared> task) throws IOException {
+        if (task == null) return null;
+        try {
+            return task.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the shared unit", e);
         }
     }
 
