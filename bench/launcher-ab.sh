@@ -25,12 +25,7 @@ JAR="$WORK/borderlands-kg.jar"
 CORPUS=${1:-}
 if [ -z "$CORPUS" ]; then
   CORPUS="$WORK/corpus-$N"
-  if [ ! -d "$CORPUS" ]; then
-    mvn -q -B test-compile >/dev/null
-    [ -s "$WORK/cp.txt" ] || mvn -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-    java -cp "target/classes:target/test-classes:$(cat "$WORK/cp.txt")" kg.borderlands.bench.CorpusGenerator \
-        --sources "$N" --seed 1 --out "$CORPUS" >&2
-  fi
+  WORK="$WORK" "$ROOT/bench/corpus.sh" "$N" "$CORPUS"
 fi
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB RAM, $(java -version 2>&1 | head -1)" >&2
 echo "start: $(date -u +%FT%TZ) $(uptime)" >&2

@@ -22,12 +22,7 @@ if [ "$(cat "$WORK/A.ref" 2>/dev/null)" != "$(git rev-parse "$REF")" ]; then
 fi
 if [ -z "${DATA:-}" ]; then
   DATA="$WORK/corpus-$N"
-  if [ ! -f "$DATA/SYNTHETIC.md" ]; then
-    mvn -q -B test-compile >/dev/null
-    [ -s "$WORK/cp.txt" ] || mvn -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-    java -cp "target/classes:target/test-classes:$(cat "$WORK/cp.txt")" kg.borderlands.bench.CorpusGenerator \
-        --sources "$N" --seed 1 --out "$DATA" >&2
-  fi
+  WORK="$WORK" "$ROOT/bench/corpus.sh" "$N" "$DATA"
 fi
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB RAM; A = $(git rev-parse --short "$REF"), B = working tree; data $DATA" >&2
 echo "start: $(date -u +%FT%TZ) $(uptime)" >&2
