@@ -98,20 +98,7 @@ public final class BuildChecksums {
         } catch (CloneNotSupportedException e) {
             return sum(f);
         }
-        long size = from;
-        ByteBuffer buf = a;
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-            ch.position(from);
-            buf.clear();
-            int n;
-            while ((n = ch.read(buf)) != -1) {
-                size += n;
-                buf.flip();
-                md.update(buf);
-                buf.clear();
-            }
-        }
-        return new BuildManifest.FileSum(size, HexFormat.of().formatHex(md.digest()));
+        return digest(f, from, md, a);
     }
 
     /** True if both files hold the same {@code n} bytes at {@code at}. */
@@ -226,10 +213,15 @@ public final class BuildChecksums {
     }
 
     static BuildManifest.FileSum sum(Path f) throws IOException {
-        MessageDigest md = sha256();
-        long size = 0;
-        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        return digest(f, 0, sha256(), ByteBuffer.allocateDirect(1 << 20));
+    }
+
+    /** The size and SHA-256 of {@code f}: its bytes from {@code from} on added to {@code md}, which holds those before. */
+    private static BuildManifest.FileSum digest(Path f, long from, MessageDigest md, ByteBuffer buf) throws IOException {
+        long size = from;
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            ch.position(from);
+            buf.clear();
             int n;
             while ((n = ch.read(buf)) != -1) {
                 size += n;
