@@ -1,5 +1,6 @@
 package kg.borderlands.load;
 
+import kg.borderlands.Tasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -238,17 +239,6 @@ public final class LoadWarmup {
             task = started;
         }
         if (task == null) return;
-        boolean interrupted = false;
-        while (true) {
-            try {
-                task.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ExecutionException e) {
-                break;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        Tasks.awaitQuietly(task);
     }
 }

@@ -1,5 +1,6 @@
 package kg.borderlands.load;
 
+import kg.borderlands.Tasks;
 import kg.borderlands.Vocab;
 import kg.borderlands.curate.CurationException;
 import kg.borderlands.curate.LocatedRecord;
@@ -244,7 +245,7 @@ public final class UnitPipeline {
                 timer.lap("build changed units");
             } finally {
                 sharedAhead = null;
-                awaitQuietly(copy);   // also on failure: the build directory is then removed
+                Tasks.awaitQuietly(copy);   // also on failure: the build directory is then removed
             }
             try {
                 copied = copy.get();
@@ -436,22 +437,6 @@ public final class UnitPipeline {
         if (changed.isEmpty() || changed.size() > Math.max(1, now.size() / 4)) return null;
         for (String key : changed.values()) if (cache.get(key).isEmpty()) return null;
         return changed;
-    }
-
-    /** Waits for {@code task} to end, whatever its outcome (read with {@code get} afterwards). */
-    private static void awaitQuietly(java.util.concurrent.FutureTask<?> task) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                task.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
-                break;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /** The sorted hashes of the ontology's quads (an incremental build keeps a quad the ontology states). */

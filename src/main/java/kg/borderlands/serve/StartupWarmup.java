@@ -1,7 +1,7 @@
 package kg.borderlands.serve;
 
+import kg.borderlands.Tasks;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -73,17 +73,6 @@ public final class StartupWarmup {
      * classes itself and gets the real error.
      */
     public void await() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                task.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ExecutionException e) {
-                break;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        Tasks.awaitQuietly(task);
     }
 }
