@@ -1,5 +1,6 @@
 package kg.borderlands.load;
 
+import kg.borderlands.support.ServingArtifactsComparison;
 import kg.borderlands.bench.CorpusGenerator;
 import kg.borderlands.support.TestProject;
 import org.apache.jena.graph.Graph;

@@ -1,4 +1,4 @@
-package kg.borderlands.load;
+package kg.borderlands.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,19 +26,19 @@ import static org.junit.jupiter.api.Assertions.*;
  * segment ids, so their bytes differ between any two writes), with no deleted document left; the spatial index by
  * size (Jena's own format).
  */
-final class ServingArtifactsComparison {
+public final class ServingArtifactsComparison {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final List<String> FILES = List.of("records.json", "network.json", "usage.json", "format", "story/events.json",
+    public static final List<String> FILES = List.of("records.json", "network.json", "usage.json", "format", "story/events.json",
             "story/places.json", "story/claims.json", "story/figures.json", "story/labels.json");
 
     private ServingArtifactsComparison() {}
 
-    static void assertSame(Path wantBuild, Path gotBuild, String what) throws IOException {
+    public static void assertSame(Path wantBuild, Path gotBuild, String what) throws IOException {
         assertSameDir(wantBuild.resolve("serving"), gotBuild.resolve("serving"), what);
     }
 
     /** The same, for two {@code serving/} folders. */
-    static void assertSameDir(Path want, Path got, String what) throws IOException {
+    public static void assertSameDir(Path want, Path got, String what) throws IOException {
         for (String f : FILES) {
             byte[] a = Files.readAllBytes(want.resolve(f));
             byte[] b = Files.readAllBytes(got.resolve(f));
