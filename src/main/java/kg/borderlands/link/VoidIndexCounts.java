@@ -1,5 +1,6 @@
 package kg.borderlands.link;
 
+import kg.borderlands.NodeIds;
 import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.atlas.lib.tuple.TupleFactory;
 import org.apache.jena.graph.Node;
@@ -77,14 +78,14 @@ final class VoidIndexCounts {
                 NodeId c = t.get(2);
                 NodeId s = t.get(0);
                 classes.next(c);
-                if (!same(c, clazz)) {
+                if (!NodeIds.same(c, clazz)) {
                     if (clazz != null) partition(nodes, clazz, members, partitions);
                     clazz = c;
                     members = 0;
                     subject = null;
                 }
                 // a subject once per class (the rows of a class are sorted by subject)
-                if (same(s, subject)) continue;
+                if (NodeIds.same(s, subject)) continue;
                 subject = s;
                 // an inline node is a number, date or boolean literal: its lexical form is not under id/ (and the
                 // sets below hold only node-table ids, which NodeId.equals tells apart)
@@ -138,7 +139,7 @@ final class VoidIndexCounts {
         }
 
         void next(NodeId id) {
-            if (same(id, previous)) return;
+            if (NodeIds.same(id, previous)) return;
             previous = id;
             if (id.isInline()) inline.add(nodes.getNodeForNodeId(id));
             else stored++;
@@ -147,14 +148,6 @@ final class VoidIndexCounts {
         long count() {
             return stored + inline.size();
         }
-    }
-
-    /**
-     * The same node id: {@code NodeId.equals} compares the value bits only, so that an inline integer 2, an inline
-     * decimal with the same bits and the node-table id 2 are "equal"; the type tells them apart.
-     */
-    static boolean same(NodeId a, NodeId b) {
-        return b != null && a.type() == b.type() && a.equals(b);
     }
 
     private static TupleIndex index(TupleTable table, String name) {

@@ -1,5 +1,6 @@
 package kg.borderlands.serve.artifacts;
 
+import kg.borderlands.NodeIds;
 import kg.borderlands.Vocab;
 import kg.borderlands.serve.ontology.OntologyCatalogue.UsageCounts;
 import org.apache.jena.atlas.lib.tuple.Tuple;
@@ -61,7 +62,7 @@ final class UsageScan {
                 NodeId s = q.get(1), p = q.get(2), o = q.get(3);
                 if (inAny(earlier, s, p, o)) continue;   // the union holds it once
                 add(predicate, p);
-                if (!o.equals(object)) {
+                if (!NodeIds.same(o, object)) {   // not equals: it ignores the id's type
                     object = o;
                     decoded = counted(o);
                 }

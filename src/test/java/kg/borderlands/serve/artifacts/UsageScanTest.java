@@ -80,6 +80,29 @@ class UsageScanTest {
     }
 
     @Test
+    void anInlineValueBesideAStoredTermWithTheSameIdBitsIsNotTakenForIt() {
+        // NodeId.equals compares an id's value bits, not its type: a literal stored inline whose bits are those of a
+        // node-table id "equals" it. In the GOSP index the two objects of this graph are neighbours.
+        DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
+        Node s = id("tie-1"), actor = blk("Actor");
+        Txn.executeWrite(dsg, () -> dsg.add(DATA, s, blk("object"), actor));
+        org.apache.jena.tdb2.store.NodeId stored = Txn.calculateRead(dsg, () -> org.apache.jena.tdb2.sys.TDBInternal
+                .getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable().getNodeTable().getNodeIdForNode(actor));
+        Node number = null;
+        for (long n = 0; n <= 1 << 20 && number == null; n++) {
+            Node candidate = NodeFactory.createLiteralDT(Long.toString(n), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger);
+            org.apache.jena.tdb2.store.NodeId inline = org.apache.jena.tdb2.store.NodeIdInline.inline(candidate);
+            if (inline != null && inline.equals(stored)) number = candidate;
+        }
+        assertNotNull(number, "an inline integer whose id bits are those of " + stored);
+        Node value = number;
+        Txn.executeWrite(dsg, () -> dsg.add(DATA, s, blk("count"), value));
+        UsageCounts expected = fromGraphs(dsg);
+        assertEquals(1L, expected.asObject().get(Vocab.BLK + "Actor"));
+        assertEquals(expected, scanned(dsg));
+    }
+
+    @Test
     void aDatabaseWithoutTheGraphsCountsNothing() {
         DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
         UsageCounts counts = scanned(dsg);
