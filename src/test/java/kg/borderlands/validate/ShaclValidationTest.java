@@ -139,11 +139,17 @@ class ShaclValidationTest {
                 blk:linkTarget <http://www.wikidata.org/entity/Q1> .
             """;
 
-    @Test
-    void eachSparqlConstraintFiresWithJenasFindings() {
+    /** The built graph with {@link #SPARQL_DAMAGE} added: every sh:sparql constraint fires on it. */
+    private static Graph sparqlDamaged() {
         Graph damaged = GraphFactory.createDefaultGraph();
         built.find().forEachRemaining(damaged::add);
         org.apache.jena.riot.RDFParser.fromString(SPARQL_DAMAGE, org.apache.jena.riot.Lang.TURTLE).parse(damaged);
+        return damaged;
+    }
+
+    @Test
+    void eachSparqlConstraintFiresWithJenasFindings() {
+        Graph damaged = sparqlDamaged();
         List<Finding> expected = assertSame(damaged);
         // every sh:sparql constraint is screened (evaluated once for all nodes), and fires here
         List<SparqlScreens.Held> sparql = SparqlScreens.all(shapes.getTargetShapes());
@@ -186,9 +192,7 @@ class ShaclValidationTest {
 
     @Test
     void recordedValidationGivesTheSameFindingsAndAnUnmatchedNodeKeepsItsFindings() {
-        Graph damaged = GraphFactory.createDefaultGraph();
-        built.find().forEachRemaining(damaged::add);
-        org.apache.jena.riot.RDFParser.fromString(SPARQL_DAMAGE, org.apache.jena.riot.Lang.TURTLE).parse(damaged);
+        Graph damaged = sparqlDamaged();
         Set<Node> focus = recordNodes(damaged);
         ShaclValidation ours = new ShaclValidation(shapes);
         ShaclValidation.Recorded before = ours.validateRecorded(damaged, focus);
